@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Citelens: ./run.sh builds, ingests corpus/ into index/ when needed and serves on localhost.
+#           ./run.sh test runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PORT="${PORT:-7070}"
+JAR=target/citelens.jar
+
+# Finds a JDK 21 or newer: JAVA_HOME, then java on PATH, then the usual install folders.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v javac >/dev/null 2>&1; then candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
+  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/openjdk* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$d" ] && candidates+=("$d")
+  done
+  local best="" best_v=0 v
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    v=$(java_major "$c" 2>/dev/null || echo 0)
+    [[ "$v" =~ ^[0-9]+$ ]] || continue
+    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$c"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || { echo "run.sh: no JDK 21 or newer found (looked at JAVA_HOME, PATH and /usr/lib/jvm); install one, e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+, or set JAVA_HOME" >&2; exit 1; }
+  echo "$best"
+}
+
+JAVA_HOME="$(find_jdk)"
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+command -v mvn >/dev/null 2>&1 || { echo "run.sh: Maven (mvn) not found; install it, e.g. 'apt-get install maven'" >&2; exit 1; }
+
+build_if_stale() {
+  if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+    echo "run.sh: building $JAR with $JAVA_HOME" >&2
+    mvn -q -B -DskipTests package
+  fi
+}
+
+case "${1:-serve}" in
+  test)
+    shift || true
+    exec mvn -B test "$@"
+    ;;
+  serve)
+    build_if_stale
+    if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find corpus -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
+      echo "run.sh: ingesting corpus/ into index/" >&2
+      java -jar "$JAR" ingest --corpus corpus --index index
+      touch index/.ingested
+    fi
+    echo "run.sh: serving on http://localhost:$PORT/" >&2
+    exec java -jar "$JAR" serve --index index --port "$PORT"
+    ;;
+  *)
+    # Any other word is passed to the CLI: ./run.sh export --index index --format csv
+    build_if_stale
+    exec java -jar "$JAR" "$@"
+    ;;
+esac

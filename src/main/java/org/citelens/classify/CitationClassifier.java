@@ -1,0 +1,6 @@
+package org.citelens.classify;
+
+/** Labels citation statements. Implementations are immutable and thread-safe. */
+public interface CitationClassifier {
+    Prediction classify(ClassifierInput input);
+}

@@ -1,0 +1,2 @@
+/** The supporting / contrasting / mentioning classifier: features, training, evaluation, prediction. */
+package org.citelens.classify;

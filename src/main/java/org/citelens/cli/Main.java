@@ -1,0 +1,47 @@
+package org.citelens.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar citelens.jar <command> [options]}: dispatches to one {@link Command}. */
+public final class Main {
+    private Main() {}
+
+    static List<Command> commands() {
+        return List.of(new IngestCommand(), new ServeCommand(), new ExportCommand(), new CrawlCommand(),
+                new TrainCommand(), new EvaluateCommand(), new ClassifyCommand());
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help") || argv[0].equals("-h")) {
+            printUsage();
+            return argv.length == 0 ? 2 : 0;
+        }
+        Command command = commands().stream().filter(c -> c.name().equals(argv[0])).findFirst().orElse(null);
+        if (command == null) {
+            System.err.println("citelens: unknown command '" + argv[0] + "'");
+            printUsage();
+            return 2;
+        }
+        try {
+            return command.run(new Args(Arrays.asList(argv).subList(1, argv.length)));
+        } catch (UsageException e) {
+            System.err.println("citelens " + command.name() + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("citelens " + command.name() + " failed: " + e);
+            return 1;
+        }
+    }
+
+    private static void printUsage() {
+        System.err.println("usage: java -jar target/citelens.jar <command> [options]");
+        for (Command c : commands()) {
+            System.err.printf("  %-9s %s%n", c.name(), c.summary());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.citelens.model;
+
+/**
+ * One citation statement: one (citing article, cited reference, sentence).
+ *
+ * @param id stable id derived from (citing article id, reference id, sentence position): re-ingest never duplicates
+ * @param sentencePosition ordinal of the sentence within the article's body, in document order
+ * @param selfCitation whether the citing and cited works share an author (surname and first initial)
+ */
+public record CitationStatement(
+        String id, ArticleMetadata citing, CitedWork cited, String refId, String marker,
+        String before, String sentence, String after, SectionType section, int sentencePosition,
+        Label label, double confidence, boolean selfCitation) {
+
+    public CitationStatement {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("statement id must be given");
+        before = before == null ? "" : before;
+        after = after == null ? "" : after;
+    }
+
+    public CitationStatement withLabel(Label newLabel, double newConfidence) {
+        return new CitationStatement(id, citing, cited, refId, marker, before, sentence, after, section,
+                sentencePosition, newLabel, newConfidence, selfCitation);
+    }
+}

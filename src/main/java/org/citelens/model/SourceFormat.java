@@ -1,0 +1,4 @@
+package org.citelens.model;
+
+/** The document formats Citelens reads. */
+public enum SourceFormat { JATS, TEI, HTML, UNKNOWN }

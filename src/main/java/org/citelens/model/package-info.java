@@ -1,0 +1,2 @@
+/** The records every pipeline stage passes on: articles, references, citation statements, labels. */
+package org.citelens.model;

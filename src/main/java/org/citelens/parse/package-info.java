@@ -1,0 +1,2 @@
+/** Readers of article formats (JATS, TEI, publisher HTML) into the shared article model. */
+package org.citelens.parse;
