@@ -9,7 +9,7 @@ import org.citelens.model.SectionType;
  * so that the same heading means the same type whatever the format.
  */
 public final class SectionTypes {
-    private static final Pattern NUMBERING = Pattern.compile("^[\\s\\dIVXivx.:)-]+(?=\\p{L})");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*\\.?|[IVX]+[.)])\\s*");
 
     private SectionTypes() {}
 
