@@ -104,7 +104,9 @@ public final class LeaveOneOutEvaluation {
         for (Trial t : trials) {
             if (t.correct(threshold)) continue;
             String category;
-            if (t.predicted(threshold)) {
+            if (t.predicted(threshold) && t.bestScore() >= 0.999 && !t.exact()) {
+                category = "wrong DOI: another reference gives the same title, author and year a different DOI";
+            } else if (t.predicted(threshold)) {
                 category = t.exact() ? "wrong DOI: the same key stands for another DOI"
                         : "wrong DOI: another work scored above the threshold";
             } else if (t.bestDoi() == null) {

@@ -45,8 +45,12 @@ public record WorkVariant(String doi, String pmid, String pmcid, String title, S
         String title = hasTitle ? ref.title() : ref.source() != null && !ref.source().isBlank() ? ref.source()
                 : ref.rawText();
         String journal = hasTitle ? ref.source() : null;
+        // an unstructured reference still names its first author and year in its text
+        String surname = first != null && !first.surname().isEmpty() ? first.surname()
+                : ReferenceIdentifiers.surnameInText(ref.rawText());
+        Integer year = ref.year() != null ? ref.year() : ReferenceIdentifiers.yearInText(ref.rawText());
         return of(doi, ref.pmid(), ref.pmcid(), title,
-                first == null ? null : first.surname(), first == null ? null : first.givenNames(), ref.year(),
+                surname, first == null ? null : first.givenNames(), year,
                 journal, ref.volume(), ref.pages(), false);
     }
 
