@@ -22,7 +22,24 @@ final class CorpusArticles {
         return p;
     }
 
-    static Map<String, Article> parseAll() throws IOException {
+    /** Parsed once per test JVM: several test classes read the same corpus. */
+    private static final class Parsed {
+        static final Map<String, Article> ARTICLES;
+
+        static {
+            try {
+                ARTICLES = java.util.Collections.unmodifiableMap(parse());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    static Map<String, Article> parseAll() {
+        return Parsed.ARTICLES;
+    }
+
+    private static Map<String, Article> parse() throws IOException {
         Path dir = corpusDir();
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
