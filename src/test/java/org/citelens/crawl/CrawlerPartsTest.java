@@ -170,4 +170,22 @@ class CrawlerPartsTest {
         assertEquals(0, again.fetches());
         assertEquals(r.store(), new CrawlResults(out).store());
     }
+
+    @Test
+    void stopsAtMaxPagesAndContinuesWhenRunAgainWithMore(@TempDir Path tmp) throws Exception {
+        Path seed = TestSite.corpus().resolve("millet");
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("crawl.max-pages", "3", "fetch.threads", "1"));
+        CrawlSummary first = CrawlerTest.crawl(settings, List.of(seed.toString()), out, new ByteArrayOutputStream());
+        assertTrue(first.stoppedAtMaxPages());
+        assertEquals(3, first.fetches());
+        assertTrue(first.queueLeft() > 0);
+        settings.put("crawl.max-pages", "1000");
+        CrawlSummary rest = CrawlerTest.crawl(settings, List.of(seed.toString()), out, new ByteArrayOutputStream());
+        assertFalse(rest.stoppedAtMaxPages());
+        assertEquals(first.queueLeft(), rest.fetches(), "the rest, nothing twice");
+        try (var files = Files.list(seed)) {
+            assertEquals(files.filter(f -> f.toString().endsWith(".xml")).count(), new CrawlResults(out).store().size());
+        }
+    }
 }
