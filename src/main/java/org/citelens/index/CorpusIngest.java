@@ -32,6 +32,9 @@ import org.citelens.resolve.WorksRegistry;
  * fails keeps its old statements. Re-running is idempotent, and after a crash it completes the work.
  */
 public final class CorpusIngest {
+    /** A crash loses at most this much indexing work (besides {@link IngestOptions#commitEvery()} articles). */
+    private static final long COMMIT_INTERVAL_NANOS = 60_000_000_000L;
+
     private final IngestOptions options;
     private final CitationClassifier classifier;
     private final PrintStream progressOut;
@@ -81,6 +84,7 @@ public final class CorpusIngest {
             List<Path> good = new ArrayList<>(parsed.keySet());
             good.sort(null);
             AtomicLong sinceCommit = new AtomicLong();
+            AtomicLong lastCommit = new AtomicLong(System.nanoTime());
             try (IngestProgress progress = new IngestProgress(progressOut, "pass 2/2 (extract, classify, index)", good.size(), terminal,
                     skipped::size)) {
                 StatementLabeller labeller = new StatementLabeller(classifier);
@@ -95,9 +99,12 @@ public final class CorpusIngest {
                     progress.statements.addAndGet(x.statements().size());
                     markers.addAndGet(x.markers());
                     unlinked.addAndGet(x.unlinkedMarkers());
-                    if (sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-                        writer.commit(Map.of("citelens.ingest", "running"));
-                    }
+                    long now = System.nanoTime();
+                    long last = lastCommit.get();
+                    boolean due = sinceCommit.incrementAndGet() % options.commitEvery() == 0
+                            || now - last > COMMIT_INTERVAL_NANOS;
+                    // one worker commits; the others go on adding (IndexWriter allows both at once)
+                    if (due && lastCommit.compareAndSet(last, now)) writer.commit(Map.of("citelens.ingest", "running"));
                 }, skipped);
             }
             writer.commit(Map.of("citelens.ingest", "complete"));
