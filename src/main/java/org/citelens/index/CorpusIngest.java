@@ -51,6 +51,7 @@ public final class CorpusIngest {
 
     public IngestReport run() throws IOException, InterruptedException {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<Path> files = CorpusFiles.list(options.corpus(), options.index());
         ConcurrentLinkedQueue<IngestReport.SkippedFile> skipped = new ConcurrentLinkedQueue<>();
         // parsed articles kept between the passes while memory allows; the JVM drops them under pressure
@@ -110,6 +111,7 @@ public final class CorpusIngest {
             writer.commit(Map.of("citelens.ingest", "complete"));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
         List<IngestReport.SkippedFile> skippedSorted = new ArrayList<>(skipped);
         skippedSorted.sort(Comparator.comparing(IngestReport.SkippedFile::file));
         long inIndex;
@@ -118,7 +120,7 @@ public final class CorpusIngest {
         }
         IngestReport report = new IngestReport(options.corpus().toString(), options.index().toString(),
                 options.threads(), files.size(), articles.get(), statements.get(), markers.get(), unlinked.get(),
-                skippedSorted, inIndex, elapsed);
+                skippedSorted, inIndex, elapsed, cpu);
         report.writeTo(options.index());
         return report;
     }
@@ -160,6 +162,11 @@ public final class CorpusIngest {
             skipped.add(new IngestReport.SkippedFile(source(file), "extract", "extractor failed: " + e));
         }
         return null;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private String source(Path file) {
