@@ -28,7 +28,7 @@ final class BodyLocator {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    if (refs.containers().contains(e)) return FilterResult.SKIP_ENTIRELY;
+                    if (refs.entries().contains(e)) return FilterResult.SKIP_ENTIRELY;
                     if (refs.anchors().containsKey(e)) {
                         if (anchors[0]++ < MAX_WEIGHTED_ANCHORS) addUp(weight, e.parent(), ANCHOR_WEIGHT);
                         return FilterResult.SKIP_ENTIRELY;

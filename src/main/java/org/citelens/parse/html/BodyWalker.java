@@ -74,7 +74,7 @@ final class BodyWalker {
             }
             if (!(node instanceof Element e)) return FilterResult.CONTINUE;
             String tag = e.normalName();
-            if (refs.containers().contains(e) || tag.equals("table") || tag.equals("math") || tag.equals("head")) {
+            if (refs.entries().contains(e) || tag.equals("table") || tag.equals("math") || tag.equals("head")) {
                 flush();
                 return FilterResult.SKIP_ENTIRELY;
             }

@@ -16,8 +16,9 @@ public final class HtmlArticleReader {
     public Result read(Document doc, String source) {
         HtmlMetadataReader.Result meta = new HtmlMetadataReader().read(doc, source);
         List<Reference> metaRefs = MetaReferenceReader.read(new MetaTags(doc));
-        PageChrome.strip(doc);
+        PageChrome.stripNonText(doc);
         ReferenceList found = new ReferenceListFinder().find(doc);
+        PageChrome.stripChrome(doc, found.entries());
         ReferenceList refs = found.withReferences(ReferenceMerger.merge(found.references(), metaRefs));
         Element container = new BodyLocator().locate(doc, refs);
         List<Section> sections = container == null ? List.of() : new BodyWalker().walk(container, refs, markerFinder(refs));

@@ -35,20 +35,34 @@ final class PageChrome {
 
     private PageChrome() {}
 
-    static void strip(Document doc) {
+    /** Removes what is never article text (scripts, styles, form controls). */
+    static void stripNonText(Document doc) {
         List<Element> doomed = new ArrayList<>();
         for (Element e : doc.getAllElements()) {
             if (NEVER_TEXT.contains(e.normalName())) doomed.add(e);
         }
         for (Element e : doomed) e.remove();
-        doomed.clear();
+    }
+
+    /**
+     * Removes chrome, sparing the ancestors of the reference list's entries: publishers put back matter in
+     * elements named "footer" ("generated-article-footer", {@code <footer class="back">}).
+     */
+    static void stripChrome(Document doc, Set<Element> entries) {
+        Set<Element> spared = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element entry : entries) {
+            for (Element p = entry; p != null && spared.add(p); p = p.parent()) {
+                // climbing stops at the first ancestor already spared
+            }
+        }
+        List<Element> doomed = new ArrayList<>();
         Map<Element, Integer> textLength = textLengths(doc);
         double limit = MAX_SHARE * textLength.getOrDefault(doc, 0);
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
             boolean chrome = (CHROME_TAGS.contains(tag) && !(tag.equals("header") && insideArticle(e)))
                     || isChrome(e.className()) || isChrome(e.id());
-            if (chrome && !tag.equals("body") && !tag.equals("html") && textLength.getOrDefault(e, 0) < limit) doomed.add(e);
+            if (chrome && !spared.contains(e) && !tag.equals("body") && !tag.equals("html") && textLength.getOrDefault(e, 0) < limit) doomed.add(e);
         }
         for (Element e : doomed) e.remove();
     }
@@ -76,8 +90,10 @@ final class PageChrome {
 
     static boolean isChrome(String classOrId) {
         if (classOrId.isEmpty()) return false;
-        for (String name : classOrId.toLowerCase(Locale.ROOT).split("\\s+")) {
-            String[] parts = name.split("[-_]");
+        for (String name : classOrId.split("\\s+")) {
+            if (CHROME_WORDS.contains(name.toLowerCase(Locale.ROOT))) return true;
+            // "site-menu", "cited_by", "sectionNav", "summationNavigation"
+            String[] parts = name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).split("[-_]");
             for (int i = 0; i < parts.length; i++) {
                 if (CHROME_WORDS.contains(parts[i])) return true;
                 if (i + 1 < parts.length && parts[i].equals("cited") && parts[i + 1].equals("by")) return true;

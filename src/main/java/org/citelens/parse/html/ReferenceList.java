@@ -10,10 +10,10 @@ import org.citelens.model.Reference;
 import org.jsoup.nodes.Element;
 
 /**
- * A page's references in list order, the elements that hold them (so the body walker skips them), and the in-text
+ * A page's references in list order, the list entries that hold them (so the body walker skips them), and the in-text
  * anchors that point at them with their target reference ids.
  */
-record ReferenceList(List<Reference> references, Set<Element> containers, Map<Element, List<String>> anchors) {
+record ReferenceList(List<Reference> references, Set<Element> entries, Map<Element, List<String>> anchors) {
     ReferenceList {
         references = List.copyOf(references);
     }
@@ -30,6 +30,6 @@ record ReferenceList(List<Reference> references, Set<Element> containers, Map<El
     }
 
     ReferenceList withReferences(List<Reference> refs) {
-        return new ReferenceList(refs, containers, anchors);
+        return new ReferenceList(refs, entries, anchors);
     }
 }

@@ -63,18 +63,15 @@ final class ReferenceListFinder {
         Map<Element, List<Element>> lists = inDocumentOrder(groupIntoLists(items), all);
         if (lists.isEmpty()) return fromListItems(doc);
 
-        Set<Element> containers = Collections.newSetFromMap(new IdentityHashMap<>());
-        containers.addAll(lists.keySet());
-        List<Reference> refs = readLists(lists, idOfItem);
+        ReferenceList read = readLists(lists, idOfItem, new IdentityHashMap<>());
         Set<String> known = new java.util.HashSet<>();
-        for (Reference r : refs) known.add(r.id());
+        for (Reference r : read.references()) known.add(r.id());
         Set<Element> inLists = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element c : containers) inLists.addAll(c.getAllElements());
-        Map<Element, List<String>> anchors = new IdentityHashMap<>();
+        for (Element c : read.entries()) inLists.addAll(c.getAllElements());
         for (var e : candidateAnchors.entrySet()) {
-            if (known.containsAll(e.getValue()) && !inLists.contains(e.getKey())) anchors.put(e.getKey(), e.getValue());
+            if (known.containsAll(e.getValue()) && !inLists.contains(e.getKey())) read.anchors().put(e.getKey(), e.getValue());
         }
-        return new ReferenceList(refs, containers, anchors);
+        return read;
     }
 
     /** Pages with no usable anchors: the biggest list of items that read like references. */
@@ -92,9 +89,7 @@ final class ReferenceListFinder {
         if (best == null) return ReferenceList.empty();
         Map<Element, List<Element>> chosen = new LinkedHashMap<>();
         chosen.put(best, lists.get(best));
-        Set<Element> containers = Collections.newSetFromMap(new IdentityHashMap<>());
-        containers.add(best);
-        return new ReferenceList(readLists(chosen, new IdentityHashMap<>()), containers, new IdentityHashMap<>());
+        return readLists(chosen, new IdentityHashMap<>(), new IdentityHashMap<>());
     }
 
     /** Groups items under their lowest ancestor (at most four levels up) that holds two or more of them. */
@@ -125,31 +120,50 @@ final class ReferenceListFinder {
             if (!nested) kept.add(c);
         }
         lists.keySet().retainAll(kept);
+        // a couple of stray targets elsewhere (a caption or box that mentions a year) are not a second list
+        int largest = lists.values().stream().mapToInt(List::size).max().orElse(0);
+        lists.values().removeIf(l -> l.size() * 4 < largest);
         return lists;
     }
 
-    /** Reads every child entry of each list container in document order, cited or not. */
-    private static List<Reference> readLists(Map<Element, List<Element>> lists, Map<Element, String> idOfItem) {
-        List<Element> containers = new ArrayList<>(lists.keySet());
+    /**
+     * Reads the entries of each list container in document order, cited or not: the children that hold a target,
+     * and their siblings of the same kind (tag and class) that read like references. Other children (body
+     * paragraphs, when a publisher puts references and body in one element) are left alone.
+     */
+    private static ReferenceList readLists(Map<Element, List<Element>> lists, Map<Element, String> idOfItem,
+            Map<Element, List<String>> anchors) {
         List<Reference> refs = new ArrayList<>();
+        Set<Element> entries = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> seen = new java.util.HashSet<>();
-        for (Element container : containers) {
+        for (var list : lists.entrySet()) {
             Set<Element> itemsHere = Collections.newSetFromMap(new IdentityHashMap<>());
-            itemsHere.addAll(lists.get(container));
-            int n = 0;
-            for (Element child : container.children()) {
-                n++;
+            itemsHere.addAll(list.getValue());
+            Map<String, Integer> kinds = new java.util.HashMap<>();
+            Map<Element, Element> itemOfChild = new IdentityHashMap<>();
+            for (Element child : list.getKey().children()) {
                 Element item = itemWithin(child, itemsHere);
+                if (item == null) continue;
+                itemOfChild.put(child, item);
+                kinds.merge(kind(child), 1, Integer::sum);
+            }
+            for (Element child : list.getKey().children()) {
+                Element item = itemOfChild.get(child);
+                if (item == null && !(kinds.containsKey(kind(child)) && readsLikeReference(CappedText.of(child, MAX_ENTRY + 1)))) {
+                    continue;
+                }
                 String id = item == null ? null : idOfItem.get(item);
-                Element entry = item != null ? item : child;
-                String text = CappedText.of(entry, MAX_ENTRY + 1);
-                if (item == null && !readsLikeReference(text)) continue;
                 if (id == null) id = ownId(child, "ref-" + (refs.size() + 1));
+                entries.add(child);
                 if (!seen.add(id)) continue;
-                refs.add(ReferenceEntryReader.read(entry, id));
+                refs.add(ReferenceEntryReader.read(item != null ? item : child, id));
             }
         }
-        return refs;
+        return new ReferenceList(refs, entries, anchors);
+    }
+
+    private static String kind(Element e) {
+        return e.normalName() + "." + e.className();
     }
 
     private static Map<Element, List<Element>> inDocumentOrder(Map<Element, List<Element>> lists, List<Element> all) {
@@ -206,7 +220,10 @@ final class ReferenceListFinder {
             return ids;
         }
         String href = a.attr("href");
-        if (href.startsWith("#") && href.length() > 1) ids.add(decode(href.substring(1)));
+        // Taylor & Francis writes several targets in one fragment: href="#CIT0001 CIT0002"
+        if (href.startsWith("#") && href.length() > 1) {
+            for (String t : decode(href.substring(1)).trim().split("\\s+")) if (!t.isEmpty()) ids.add(t);
+        }
         return ids;
     }
 
