@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.citelens.parse.MarkedTextBuilder;
+import org.citelens.parse.MentionRanges;
 import org.citelens.model.CitationMention;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Section;
@@ -31,7 +33,7 @@ final class BodyWalker {
 
     /** Finds markers in a finished paragraph; anchors already found are passed in. */
     interface MarkerFinder {
-        List<CitationMention> find(String text, List<ParagraphBuilder.Placed> anchors, List<int[]> superscripts);
+        List<CitationMention> find(String text, List<MarkedTextBuilder.Placed> anchors, List<int[]> superscripts);
     }
 
     private record Level(int level, SectionType type) {}
@@ -55,7 +57,7 @@ final class BodyWalker {
         private String heading = "";
         private SectionType type = SectionType.OTHER;
         private List<Paragraph> paragraphs = new ArrayList<>();
-        private ParagraphBuilder current = new ParagraphBuilder();
+        private MarkedTextBuilder current = new MarkedTextBuilder();
         private int captionDepth;
         private boolean currentIsCaption;
 
@@ -127,8 +129,8 @@ final class BodyWalker {
         }
 
         void flush() {
-            ParagraphBuilder p = current;
-            current = new ParagraphBuilder();
+            MarkedTextBuilder p = current;
+            current = new MarkedTextBuilder();
             supStarts.clear();
             if (p.isEmpty()) return;
             String text = p.text();

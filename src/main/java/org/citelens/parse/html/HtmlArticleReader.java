@@ -1,6 +1,8 @@
 package org.citelens.parse.html;
 
 import java.util.List;
+import org.citelens.parse.MarkedTextBuilder;
+import org.citelens.parse.MentionRanges;
 import org.citelens.model.ArticleMetadata;
 import org.citelens.model.Reference;
 import org.citelens.model.Section;
@@ -28,7 +30,7 @@ public final class HtmlArticleReader {
     /** Pages with citation anchors are read from the anchors alone; the others from the text. */
     private static BodyWalker.MarkerFinder markerFinder(ReferenceList refs) {
         if (!refs.anchors().isEmpty()) {
-            AnchorMentions anchors = new AnchorMentions(refs.references(), refs.positions());
+            MentionRanges anchors = new MentionRanges(refs.references(), refs.positions());
             return (text, placed, sups) -> anchors.resolve(text, placed);
         }
         TextMarkerFinder text = new TextMarkerFinder(refs.references());

@@ -1,4 +1,4 @@
-package org.citelens.parse.html;
+package org.citelens.parse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.citelens.model.Reference;
  * the whole range; one anchor naming several targets ("[6, 14, 16-18]") is split into one mention per number or
  * range when its text and targets agree.
  */
-final class AnchorMentions {
+public final class MentionRanges {
     private static final Pattern DASH_ONLY = Pattern.compile("\\s*[-–—‒]\\s*");
     private static final Pattern RANGE = Pattern.compile("^[\\[(]?\\s*(\\d+)\\s*[-–—‒]\\s*(\\d+)\\s*[\\])]?$");
     private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d+)(?:\\s*[-–—‒]\\s*(\\d+))?");
@@ -22,14 +22,14 @@ final class AnchorMentions {
     private final List<Reference> refs;
     private final Map<String, Integer> positions;
 
-    AnchorMentions(List<Reference> refs, Map<String, Integer> positions) {
+    public MentionRanges(List<Reference> refs, Map<String, Integer> positions) {
         this.refs = refs;
         this.positions = positions;
     }
 
-    List<CitationMention> resolve(String text, List<ParagraphBuilder.Placed> placed) {
+    public List<CitationMention> resolve(String text, List<MarkedTextBuilder.Placed> placed) {
         List<CitationMention> split = new ArrayList<>();
-        for (ParagraphBuilder.Placed p : placed) split.addAll(expand(text, p));
+        for (MarkedTextBuilder.Placed p : placed) split.addAll(expand(text, p));
         List<CitationMention> merged = new ArrayList<>();
         for (CitationMention m : split) {
             CitationMention prev = merged.isEmpty() ? null : merged.get(merged.size() - 1);
@@ -46,7 +46,7 @@ final class AnchorMentions {
         return merged;
     }
 
-    private List<CitationMention> expand(String text, ParagraphBuilder.Placed p) {
+    private List<CitationMention> expand(String text, MarkedTextBuilder.Placed p) {
         String marker = text.substring(p.start(), p.end());
         if (p.refIds().size() == 1) {
             Matcher r = RANGE.matcher(marker);
@@ -75,7 +75,7 @@ final class AnchorMentions {
         return next == p.refIds().size() && !parts.isEmpty() ? parts : whole(p, marker);
     }
 
-    private static List<CitationMention> whole(ParagraphBuilder.Placed p, String marker) {
+    private static List<CitationMention> whole(MarkedTextBuilder.Placed p, String marker) {
         return List.of(new CitationMention(p.start(), p.end(), marker, p.refIds()));
     }
 

@@ -1,4 +1,4 @@
-package org.citelens.parse.html;
+package org.citelens.parse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +7,16 @@ import java.util.List;
  * Accumulates one paragraph's text with whitespace collapsed as a browser shows it, recording where each citation
  * anchor's text lands and where superscripts are (numeric markers in pages without anchors are often superscripts).
  */
-final class ParagraphBuilder {
+public final class MarkedTextBuilder {
     /** A marker placed at an exact span of the text, with the reference ids its anchor targets. */
-    record Placed(int start, int end, List<String> refIds) {}
+    public record Placed(int start, int end, List<String> refIds) {}
 
     private final StringBuilder text = new StringBuilder();
     private final List<Placed> placed = new ArrayList<>();
     private final List<int[]> superscripts = new ArrayList<>();
     private boolean pendingSpace;
 
-    void append(String raw) {
+    public void append(String raw) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2009' || c == '\u202F' || c == '\u200B') {
@@ -29,11 +29,11 @@ final class ParagraphBuilder {
         }
     }
 
-    void space() {
+    public void space() {
         pendingSpace = !text.isEmpty();
     }
 
-    void appendMarker(String raw, List<String> refIds) {
+    public void appendMarker(String raw, List<String> refIds) {
         int before = text.length();
         boolean spaceBefore = pendingSpace;
         append(raw.stripTrailing());
@@ -43,29 +43,29 @@ final class ParagraphBuilder {
         if (!raw.isEmpty() && Character.isWhitespace(raw.charAt(raw.length() - 1))) pendingSpace = true;
     }
 
-    int length() {
+    public int length() {
         return text.length() + (pendingSpace ? 1 : 0);
     }
 
-    void superscript(int start) {
+    public void superscript(int start) {
         int s = Math.min(start, text.length());
         if (s < text.length() && text.charAt(s) == ' ') s++;
         if (s < text.length()) superscripts.add(new int[] {s, text.length()});
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return text.isEmpty();
     }
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 
-    List<Placed> placed() {
+    public List<Placed> placed() {
         return placed;
     }
 
-    List<int[]> superscripts() {
+    public List<int[]> superscripts() {
         return superscripts;
     }
 }
