@@ -49,4 +49,11 @@ public final class ContentSniffer {
     private static boolean isUtf16(byte[] c) {
         return c.length >= 2 && (((c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF) || ((c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE));
     }
+
+    /** Fails with the reason a reader understands when the bytes cannot hold a document of the named kind. */
+    public static void requireText(byte[] content, String kind) throws MalformedArticleException {
+        if (content == null || content.length == 0) throw new MalformedArticleException("empty file");
+        if (isBlank(content)) throw new MalformedArticleException("file holds only whitespace");
+        if (looksBinary(content)) throw new MalformedArticleException("binary content, not " + kind);
+    }
 }

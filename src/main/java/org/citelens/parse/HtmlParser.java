@@ -27,9 +27,7 @@ public final class HtmlParser implements ArticleParser {
 
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
-        if (content == null || content.length == 0) throw new MalformedArticleException("empty file");
-        if (ContentSniffer.isBlank(content)) throw new MalformedArticleException("file holds only whitespace");
-        if (ContentSniffer.looksBinary(content)) throw new MalformedArticleException("binary content, not an HTML page");
+        ContentSniffer.requireText(content, "an HTML page");
         Document doc;
         try {
             Parser parser = Parser.htmlParser();

@@ -25,9 +25,7 @@ public final class TeiParser implements ArticleParser {
 
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
-        if (content == null || content.length == 0) throw new MalformedArticleException("empty file");
-        if (ContentSniffer.isBlank(content)) throw new MalformedArticleException("file holds only whitespace");
-        if (ContentSniffer.looksBinary(content)) throw new MalformedArticleException("binary content, not TEI XML");
+        ContentSniffer.requireText(content, "TEI XML");
         Document doc;
         try {
             Parser parser = Parser.xmlParser();
