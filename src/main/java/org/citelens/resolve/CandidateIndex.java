@@ -4,8 +4,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
@@ -40,30 +42,42 @@ final class CandidateIndex implements Closeable {
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final WorkStore store;
+    /**
+     * Spellings {@code [0, written)} of the store are in the index; later ones are written when a search needs them
+     * or at the commit. Writing late means a spelling is indexed once with its final count, where writing it at
+     * registration meant rewriting every document at the commit to fix the counts.
+     */
+    private volatile int written;
+    /** The count each written spelling had when written: the commit rewrites everything only when one changed. */
+    private final List<Integer> writtenCounts = new ArrayList<>();
+    private final Set<String> writtenAliases = new HashSet<>();
     private volatile boolean stale;
 
     /** A hit: the spelling's ordinal and its BM25 score. */
     record Hit(int ord, float score) {}
 
-    private CandidateIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
+    private CandidateIndex(Directory dir, IndexWriter writer, SearcherManager searchers, WorkStore store) {
         this.dir = dir;
         this.writer = writer;
         this.searchers = searchers;
+        this.store = store;
     }
 
-    static CandidateIndex writable(Directory dir) throws IOException {
+    /** The index of {@code store}'s spellings in {@code dir}; {@link #load} fills the store from it. */
+    static CandidateIndex writable(Directory dir, WorkStore store) throws IOException {
         IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter writer = new IndexWriter(dir, cfg);
-        return new CandidateIndex(dir, writer, new SearcherManager(writer, null));
+        return new CandidateIndex(dir, writer, new SearcherManager(writer, null), store);
     }
 
-    static CandidateIndex readOnly(Directory dir) throws IOException {
-        return new CandidateIndex(dir, null, new SearcherManager(dir, null));
+    static CandidateIndex readOnly(Directory dir, WorkStore store) throws IOException {
+        return new CandidateIndex(dir, null, new SearcherManager(dir, null), store);
     }
 
     /** Fills the store from the committed documents, ordinals preserved. */
-    void load(WorkStore store) throws IOException {
+    synchronized void load() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
             List<VariantDocuments.Stored> stored = new ArrayList<>();
@@ -78,15 +92,13 @@ final class CandidateIndex implements Closeable {
                 if (e == null || e.ord != v.ord()) {
                     throw new IOException("works index is inconsistent at spelling " + v.ord() + ": rebuild it");
                 }
+                writtenCounts.add(v.count());
             }
+            written = stored.size();
+            writtenAliases.addAll(store.aliases().keySet());
         } finally {
             searchers.release(s);
         }
-    }
-
-    void add(WorkStore.Entry e) throws IOException {
-        writer.addDocument(VariantDocuments.variant(e));
-        stale = true;
     }
 
     /** Spellings whose title words best match, optionally only those of works with a DOI. */
@@ -120,10 +132,8 @@ final class CandidateIndex implements Closeable {
     }
 
     private List<Hit> search(Query q, int limit) throws IOException {
-        if (stale) {
-            stale = false;
-            searchers.maybeRefreshBlocking();
-        }
+        // callers hold the registry's read lock, so the store does not grow while this runs
+        if (stale || written < store.entries().size()) writePending();
         IndexSearcher s = searchers.acquire();
         try {
             ScoreDoc[] docs = s.search(q, limit).scoreDocs;
@@ -142,11 +152,41 @@ final class CandidateIndex implements Closeable {
         }
     }
 
-    /** Replaces the committed index with the store's current state: counts, new spellings and merged keys. */
-    void commit(WorkStore store) throws IOException {
-        writer.deleteAll();
-        for (WorkStore.Entry e : store.entries()) writer.addDocument(VariantDocuments.variant(e));
-        for (var a : store.aliases().entrySet()) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
+    /** Writes the spellings registered since the last write and opens a searcher that sees them. */
+    private synchronized void writePending() throws IOException {
+        if (writer != null) writeEntries();
+        stale = false;
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void writeEntries() throws IOException {
+        List<WorkStore.Entry> entries = store.entries();
+        for (int i = written; i < entries.size(); i++) {
+            writer.addDocument(VariantDocuments.variant(entries.get(i)));
+            writtenCounts.add(entries.get(i).count);
+        }
+        written = entries.size();
+    }
+
+    /**
+     * Makes the committed index hold the store's current state: counts, new spellings and merged keys. Only when a
+     * spelling written before has been counted again since is everything rewritten (the count is a stored field).
+     */
+    synchronized void commit() throws IOException {
+        List<WorkStore.Entry> entries = store.entries();
+        for (int i = 0; i < written; i++) {
+            if (entries.get(i).count != writtenCounts.get(i)) {
+                writer.deleteAll();
+                writtenCounts.clear();
+                writtenAliases.clear();
+                written = 0;
+                break;
+            }
+        }
+        writeEntries();
+        for (var a : store.aliases().entrySet()) {
+            if (writtenAliases.add(a.getKey())) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
+        }
         writer.commit();
         stale = true;
     }

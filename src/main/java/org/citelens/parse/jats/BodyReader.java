@@ -61,7 +61,7 @@ final class BodyReader {
     }
 
     private void section(Element sec, SectionBuilder parent, List<SectionBuilder> out) {
-        Element title = sec.selectFirst("> title");
+        Element title = sec.selectFirst(JatsQueries.CHILD_TITLE);
         String heading = title == null ? "" : JatsText.of(title);
         SectionType type = SectionTypes.classify(sec.attr("sec-type"), heading);
         if (type == SectionType.OTHER) type = parent.type;

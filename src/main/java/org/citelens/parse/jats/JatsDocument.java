@@ -17,21 +17,21 @@ public final class JatsDocument {
 
     /** @throws IllegalArgumentException when the document has no {@code article} element */
     public Article read(Document doc, String source) {
-        Element article = doc.selectFirst("article");
+        Element article = doc.selectFirst(JatsQueries.ARTICLE);
         if (article == null) throw new IllegalArgumentException("no <article> element");
         ArticleMetadata metadata = metadataReader.read(article, source);
         List<Reference> references = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        Element back = article.selectFirst("> back");
-        for (Element ref : (back != null ? back : article).select("ref-list ref")) {
+        Element back = article.selectFirst(JatsQueries.CHILD_BACK);
+        for (Element ref : (back != null ? back : article).select(JatsQueries.REFS)) {
             Reference r = referenceReader.read(ref);
             if (r == null) continue;
             references.add(r);
-            Element label = ref.selectFirst("> label");
+            Element label = ref.selectFirst(JatsQueries.CHILD_LABEL);
             labels.add(label == null ? null : JatsText.of(label));
         }
         BodyReader body = new BodyReader(new ReferenceIndex(references, labels));
-        List<Section> sections = body.read(article.selectFirst("> body"), article.selectFirst("> floats-group"));
+        List<Section> sections = body.read(article.selectFirst(JatsQueries.CHILD_BODY), article.selectFirst(JatsQueries.CHILD_FLOATS));
         return new Article(SourceFormat.JATS, metadata, references, sections);
     }
 }

@@ -16,13 +16,13 @@ final class MetadataReader {
     private static final List<String> DATE_PREFERENCE = List.of("epub", "ppub", "epub-ppub", "collection");
 
     ArticleMetadata read(Element article, String source) {
-        Element front = article.selectFirst("> front");
-        Element meta = front == null ? null : front.selectFirst("article-meta");
+        Element front = article.selectFirst(JatsQueries.CHILD_FRONT);
+        Element meta = front == null ? null : front.selectFirst(JatsQueries.ARTICLE_META);
         if (meta == null) return new ArticleMetadata(null, null, null, null, List.of(), null, null, source);
         String doi = null;
         String pmid = null;
         String pmcid = null;
-        for (Element id : meta.select("> article-id")) {
+        for (Element id : meta.select(JatsQueries.CHILD_ARTICLE_ID)) {
             String value = JatsText.of(id);
             switch (id.attr("pub-id-type").toLowerCase(java.util.Locale.ROOT)) {
                 case "doi" -> doi = doi != null ? doi : Doi.normalize(value).orElse(null);
@@ -31,22 +31,22 @@ final class MetadataReader {
                 default -> { }
             }
         }
-        Element title = meta.selectFirst("title-group > article-title");
+        Element title = meta.selectFirst(JatsQueries.ARTICLE_TITLE);
         return new ArticleMetadata(doi, pmid, pmcid, title == null ? null : JatsText.of(title), authors(meta),
                 journal(front), year(meta), source);
     }
 
     private static List<Author> authors(Element meta) {
         List<Author> authors = new ArrayList<>();
-        for (Element contrib : meta.select("contrib-group > contrib")) {
+        for (Element contrib : meta.select(JatsQueries.CONTRIBS)) {
             String type = contrib.attr("contrib-type");
             if (!type.isEmpty() && !type.equals("author")) continue;
-            Element name = contrib.selectFirst("name, string-name");
+            Element name = contrib.selectFirst(JatsQueries.NAME);
             if (name != null) {
                 String surname = JatsText.ofFirst(name, "surname");
                 authors.add(new Author(surname != null ? surname : JatsText.of(name), JatsText.ofFirst(name, "given-names")));
             } else {
-                Element collab = contrib.selectFirst("collab");
+                Element collab = contrib.selectFirst(JatsQueries.COLLAB);
                 if (collab != null) authors.add(new Author(JatsText.of(collab), ""));
             }
         }
@@ -54,11 +54,11 @@ final class MetadataReader {
     }
 
     private static String journal(Element front) {
-        Element journalMeta = front.selectFirst("journal-meta");
+        Element journalMeta = front.selectFirst(JatsQueries.JOURNAL_META);
         if (journalMeta == null) return null;
         String title = JatsText.ofFirst(journalMeta, "journal-title");
         if (title != null) return title;
-        for (Element id : journalMeta.select("journal-id")) {
+        for (Element id : journalMeta.select(JatsQueries.JOURNAL_ID)) {
             if (id.attr("journal-id-type").equals("nlm-ta") || id.attr("journal-id-type").equals("iso-abbrev")) {
                 return JatsText.of(id);
             }
@@ -71,7 +71,7 @@ final class MetadataReader {
         Integer fallback = null;
         int bestRank = Integer.MAX_VALUE;
         Integer best = null;
-        for (Element date : meta.select("> pub-date")) {
+        for (Element date : meta.select(JatsQueries.CHILD_PUB_DATE)) {
             Integer year = yearOf(date);
             if (year == null) continue;
             String type = date.hasAttr("pub-type") ? date.attr("pub-type") : date.attr("date-type");
@@ -91,7 +91,7 @@ final class MetadataReader {
     }
 
     private static Integer yearOf(Element date) {
-        Element year = date.selectFirst("year");
+        Element year = date.selectFirst(JatsQueries.YEAR);
         if (year == null) return null;
         Matcher m = YEAR.matcher(JatsText.of(year));
         return m.find() ? Integer.valueOf(m.group(1)) : null;

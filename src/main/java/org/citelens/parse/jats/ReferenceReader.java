@@ -14,7 +14,6 @@ import org.jsoup.select.Elements;
 
 /** Reads a JATS {@code ref} (element-citation, mixed-citation, nlm-citation or citation) into a reference. */
 public final class ReferenceReader {
-    private static final String CITATIONS = "element-citation, mixed-citation, nlm-citation, citation";
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -22,7 +21,7 @@ public final class ReferenceReader {
     public Reference read(Element ref) {
         String id = ref.id();
         if (id.isBlank()) return null;
-        Element citation = ref.selectFirst(CITATIONS);
+        Element citation = ref.selectFirst(JatsQueries.CITATIONS);
         Element body = citation != null ? citation : ref;
         String raw = JatsText.isMixed(body) ? JatsText.asWritten(body) : JatsText.of(body);
         String doi = pubId(body, "doi");
@@ -81,8 +80,8 @@ public final class ReferenceReader {
     }
 
     private static Integer year(Element citation, String raw) {
-        Element year = citation.selectFirst("year");
-        if (year == null) year = citation.selectFirst("date-in-citation");
+        Element year = citation.selectFirst(JatsQueries.YEAR);
+        if (year == null) year = citation.selectFirst(JatsQueries.DATE_IN_CITATION);
         Matcher m = YEAR.matcher(year != null ? JatsText.of(year) : raw);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
@@ -97,7 +96,7 @@ public final class ReferenceReader {
 
     /** Authors of the cited work: the author group when marked, else every name not in an editor group. */
     static List<Author> authors(Element citation) {
-        Elements groups = citation.select("person-group[person-group-type=author]");
+        Elements groups = citation.select(JatsQueries.AUTHOR_GROUPS);
         List<Element> scopes = new ArrayList<>(groups);
         if (scopes.isEmpty()) {
             for (Element g : citation.getElementsByTag("person-group")) {
