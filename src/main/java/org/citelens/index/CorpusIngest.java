@@ -76,9 +76,7 @@ public final class CorpusIngest {
                                 + source(first) + " (same article id " + a.metadata().articleId() + ")"));
                         return;
                     }
-                    synchronized (registry) {
-                        registry.register(a);
-                    }
+                    registry.register(a); // thread-safe, and normalises the spellings before it locks
                     parsed.put(file, new SoftReference<>(a));
                 }, skipped);
             }
@@ -108,6 +106,7 @@ public final class CorpusIngest {
                     if (due && lastCommit.compareAndSet(last, now)) writer.commit(Map.of("citelens.ingest", "running"));
                 }, skipped);
             }
+            writer.flush(options.threads());
             writer.commit(Map.of("citelens.ingest", "complete"));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;

@@ -24,19 +24,20 @@ public final class ReferenceReader {
         Element citation = ref.selectFirst(JatsQueries.CITATIONS);
         Element body = citation != null ? citation : ref;
         String raw = JatsText.isMixed(body) ? JatsText.asWritten(body) : JatsText.of(body);
-        String doi = pubId(body, "doi");
+        Elements pubIds = body.getElementsByTag("pub-id"); // once: each lookup below would walk the citation again
+        String doi = pubId(pubIds, "doi");
         if (doi == null) doi = Doi.normalize(extLinkDoi(body)).orElse(null);
         if (doi == null && raw.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(raw).orElse(null);
-        String pmid = JatsIds.pmid(pubId(body, "pmid"));
+        String pmid = JatsIds.pmid(pubId(pubIds, "pmid"));
         if (pmid == null) pmid = suppliedPmid(ref);
-        String pmcid = JatsIds.pmcid(pubId(body, "pmcid"));
-        if (pmcid == null) pmcid = JatsIds.pmcid(pubId(body, "pmc"));
+        String pmcid = JatsIds.pmcid(pubId(pubIds, "pmcid"));
+        if (pmcid == null) pmcid = JatsIds.pmcid(pubId(pubIds, "pmc"));
         return new Reference(id, doi, pmid, pmcid, title(body), authors(body), year(body, raw),
                 JatsText.ofFirst(body, "source"), JatsText.ofFirst(body, "volume"), pages(body), raw);
     }
 
-    private static String pubId(Element citation, String type) {
-        for (Element e : citation.getElementsByTag("pub-id")) {
+    private static String pubId(Elements pubIds, String type) {
+        for (Element e : pubIds) {
             if (type.equalsIgnoreCase(e.attr("pub-id-type"))) {
                 String v = JatsText.of(e);
                 if (!v.isEmpty()) return type.equals("doi") ? Doi.normalize(v).orElse(null) : v;
