@@ -61,7 +61,7 @@ final class BodyReader {
     }
 
     private void section(Element sec, SectionBuilder parent, List<SectionBuilder> out) {
-        Element title = sec.selectFirst("> title");
+        Element title = Dom.child(sec, "title");
         String heading = title == null ? "" : JatsText.of(title);
         SectionType type = SectionTypes.classify(sec.attr("sec-type"), heading);
         if (type == SectionType.OTHER) type = parent.type;
@@ -90,15 +90,28 @@ final class BodyReader {
                         }
                     }
                 }
-                case "table-wrap-foot" -> {
-                    for (Element p : child.getElementsByTag("p")) paragraph(p, current, out, true);
-                }
+                case "table-wrap-foot" -> footnotes(child, current, out);
+                case "attrib" -> paragraph(child, current, out, true);
                 case "p" -> paragraph(child, current, out, !f.normalName().equals("boxed-text"));
                 case "sec" -> section(child, current, out);
                 default -> {
                     if (InlineTextReader.FLOATS.contains(child.normalName())) floatElement(child, current, out);
                     else if (CONTAINERS.contains(child.normalName())) content(child, current, out);
                 }
+            }
+        }
+    }
+
+    /** Table footnotes and attributions ("Data from Itoh et al. (2017)"), as caption paragraphs. */
+    private void footnotes(Element foot, SectionBuilder current, List<SectionBuilder> out) {
+        for (Element child : foot.children()) {
+            switch (child.normalName()) {
+                case "p", "attrib", "title" -> paragraph(child, current, out, true);
+                case "fn", "fn-group" -> {
+                    if (Dom.first(child, "p", "fn") == null) paragraph(child, current, out, true);
+                    else footnotes(child, current, out);
+                }
+                default -> { }
             }
         }
     }

@@ -34,7 +34,7 @@ public final class JatsText {
 
     /** Text of the first descendant with this tag, or null when there is none or it is empty. */
     public static String ofFirst(Element scope, String tag) {
-        Element e = scope.selectFirst(tag);
+        Element e = Dom.first(scope, tag);
         if (e == null) return null;
         String t = of(e);
         return t.isEmpty() ? null : t;
