@@ -12,8 +12,11 @@ import org.jsoup.nodes.Element;
 /** Reads the citing article's own metadata from {@code front}: identifiers, title, authors, journal, year. */
 final class MetadataReader {
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
-    /** Publication dates in order of preference: the issue year, which is what citing references print, before the online date; PMC's release date last. */
-    private static final List<String> DATE_PREFERENCE = List.of("ppub", "epub-ppub", "collection", "epub");
+    /**
+     * Publication dates in order of preference: the print issue (what citing references print), then the online
+     * date; a collection year last, as it is often the volume's year rather than the article's; any other date (PMC release) only when none of these is given.
+     */
+    private static final List<String> DATE_PREFERENCE = List.of("ppub", "epub-ppub", "epub", "collection");
 
     ArticleMetadata read(Element article, String source) {
         Element front = Dom.child(article, "front");

@@ -15,6 +15,8 @@ import org.jsoup.nodes.XmlDeclaration;
 public final class ReferenceReader {
     private static final String[] CITATIONS = {"element-citation", "mixed-citation", "nlm-citation", "citation"};
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
+    private static final java.util.Set<String> TITLES = java.util.Set.of("article-title", "chapter-title", "source",
+            "data-title", "part-title");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** @return the reference, or null when the ref has no id (an xref could never point at it) */
@@ -107,7 +109,11 @@ public final class ReferenceReader {
         }
         List<Author> authors = new ArrayList<>();
         if (scopes.isEmpty()) {
-            for (Element e : citation.children()) addName(e, authors);
+            // names written straight into a mixed-citation: the authors come first, an editor after the title
+            for (Element e : citation.children()) {
+                if (!authors.isEmpty() && TITLES.contains(e.normalName())) break;
+                addName(e, authors);
+            }
         } else {
             for (Element g : scopes) {
                 for (Element e : g.children()) addName(e, authors);
