@@ -13,7 +13,7 @@ final class BoundaryRules {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "al", "fig", "figs", "e.g", "i.e", "vs", "ca", "approx", "cf", "eq", "eqs", "ref", "refs", "no", "nos",
             "subsp", "ssp", "dr", "prof", "resp", "viz", "tab", "suppl", "supp", "sect", "chap", "vol", "vols",
-            "pp", "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs");
+            "pp", "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs", "ver", "spec", "lit", "orig", "sing", "pl", "i.d");
 
     private BoundaryRules() {}
 
@@ -24,8 +24,13 @@ final class BoundaryRules {
     static boolean veto(String text, int end, int next) {
         if (next >= text.length()) return false;
         if (end > 0 && end == next) return true; // no space: decimals, "reported.Next" typos, URLs
-        char last = text.charAt(end - 1);
+        int stop = end - 1;
+        while (stop > 0 && "\"'”’)]".indexOf(text.charAt(stop)) >= 0) stop--;
+        char last = text.charAt(stop);
+        // only a full stop, question or exclamation mark ends a sentence: "8th–13th c., 2) information" goes on
+        if (last != '.' && last != '?' && last != '!') return true;
         if (last != '.') return startsLowercaseWord(text, next);
+        end = stop + 1;
         String token = tokenBefore(text, end - 1);
         if (token.isEmpty()) return false;
         String lower = token.toLowerCase(Locale.ROOT);

@@ -22,9 +22,18 @@ public final class SentenceSplitter {
     static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     private static final int MAX_BRACKET_SPAN = 600;
 
+    /** Where boundaries are proposed before the rules vet them; measured in docs/quality.md. */
+    public enum Mode { MODEL, RULES, MODEL_AND_RULES }
+
     private final ThreadLocal<SentenceDetectorME> detector;
+    private final Mode mode;
 
     public SentenceSplitter() {
+        this(Mode.MODEL_AND_RULES);
+    }
+
+    public SentenceSplitter(Mode mode) {
+        this.mode = mode;
         SentenceModel model = loadModel();
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
     }
@@ -46,9 +55,12 @@ public final class SentenceSplitter {
     public List<SentenceSpan> split(String text, List<CitationMention> markers) {
         if (text.isBlank()) return List.of();
         TreeSet<Integer> starts = new TreeSet<>();
-        for (opennlp.tools.util.Span s : detector.get().sentPosDetect(text)) {
-            if (s.getStart() > 0) starts.add(s.getStart());
+        if (mode != Mode.RULES) {
+            for (opennlp.tools.util.Span s : detector.get().sentPosDetect(text)) {
+                if (s.getStart() > 0) starts.add(s.getStart());
+            }
         }
+        if (mode != Mode.MODEL) starts.addAll(RuleCandidates.starts(text));
         boolean[] enclosed = enclosed(text, markers);
         List<Integer> accepted = new ArrayList<>();
         for (int start : starts) {
@@ -127,7 +139,9 @@ public final class SentenceSplitter {
             int before = m.start() - 1;
             if (before >= 0 && text.charAt(before) == ' ') before--;
             if (before < 1 || text.charAt(before) != '.' || !isNumeric(m.marker())) continue;
-            if (BoundaryRules.isAbbreviationOrInitial(BoundaryRules.tokenBefore(text, before))) continue;
+            // "et al.34 LC-MSE data were": a superscript after "et al." ends the sentence when a capital follows
+            String token = BoundaryRules.tokenBefore(text, before);
+            if (token.isEmpty() || token.length() == 1 && Character.isUpperCase(token.charAt(0))) continue;
             int end = chainEnd(text, m, markers);
             int next = skipSpaces(text, end);
             if (next > end && next < text.length() && startsSentence(text.charAt(next))) out.add(next);
