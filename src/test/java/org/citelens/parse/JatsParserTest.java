@@ -249,6 +249,15 @@ class JatsParserTest {
     }
 
     @Test
+    void figuresKeptApartInAFloatsGroupTakeTheTypeOfTheSectionThatFirstPointsAtThem() throws Exception {
+        Section section = parse("millet/PMC5537901.xml").sections().stream()
+                .filter(s -> s.paragraphs().stream().anyMatch(p -> p.caption()
+                        && p.text().startsWith("Experiment 3. Caco-2 cell Fe uptake as measured by ferritin formation")))
+                .findFirst().orElseThrow();
+        assertEquals(SectionType.RESULTS, section.type());
+    }
+
+    @Test
     void notAnArticleIsMalformed() {
         assertThrows(MalformedArticleException.class, () -> parser.parse(new byte[0], "empty.xml"));
         assertThrows(MalformedArticleException.class,
