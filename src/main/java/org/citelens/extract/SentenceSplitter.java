@@ -69,7 +69,10 @@ public final class SentenceSplitter {
             accepted.add(start);
         }
         TreeSet<Integer> boundaries = new TreeSet<>();
-        for (int b : accepted) boundaries.add(afterMarkersAtStart(text, b, markers));
+        for (int b : accepted) {
+            int kept = afterMarkersAtStart(text, b, markers);
+            if (kept >= 0) boundaries.add(kept);
+        }
         for (int b : markerAfterFullStop(text, markers)) {
             if (!enclosed[b]) boundaries.add(b);
         }
@@ -118,15 +121,23 @@ public final class SentenceSplitter {
     }
 
     /**
-     * A boundary the model put right before a numeric marker that follows a full stop ("reported. 12 Next") moves
-     * past the marker (and the markers chained to it): the marker belongs to the sentence it closes.
+     * A boundary proposed right before a numeric marker that follows a full stop belongs after the marker: "as
+     * reported. 12 Next" moves past the marker (and the markers chained to it); "etc. [37]. Bacillus" and
+     * "Bacillus sp. [52,53,54]. Therefore" and "conditions. (Sandhya et al., 2010). Free" are dropped, as the
+     * stop after the marker ends that sentence.
+     *
+     * @return the boundary to keep, or -1 to drop it
      */
     private static int afterMarkersAtStart(String text, int boundary, List<CitationMention> markers) {
+        boolean bracketed = boundary < text.length() && (text.charAt(boundary) == '[' || text.charAt(boundary) == '(');
+        int at = bracketed ? boundary + 1 : boundary;
         for (CitationMention m : markers) {
-            if (m.start() == boundary && isNumeric(m.marker())) {
+            // "conditions. (Sandhya et al., 2010). Free": a bracketed citation of any style closes the sentence before
+            if (m.start() == at && (bracketed || isNumeric(m.marker()))) {
                 int end = chainEnd(text, m, markers);
-                int next = skipSpaces(text, end);
-                return next;
+                while (end < text.length() && (text.charAt(end) == ']' || text.charAt(end) == ')')) end++;
+                if (end < text.length() && !Character.isWhitespace(text.charAt(end))) return -1;
+                return skipSpaces(text, end);
             }
         }
         return boundary;
