@@ -162,6 +162,17 @@ class JatsParserTest {
     }
 
     @Test
+    void elementCitationIsRenderedWithPunctuationForDisplay() throws Exception {
+        Reference r = parse("millet/PMC5209317.xml").referencesById().get("CR1");
+        assertEquals("Azma M, Mohamed MS, Mohamad R, Rahim RA, Ariff AB. Improvement of medium composition for"
+                + " heterotrophic cultivation of green microalgae, Tetraselmis suecica, using response surface methodology."
+                + " Biochem Eng J. 2011;53(2):187–195. doi:10.1016/j.bej.2010.10.010", r.rawText());
+        assertEquals(List.of("Azma", "Mohamed", "Mohamad", "Rahim", "Ariff"), r.authors().stream().map(Author::surname).toList());
+        assertEquals("10.1016/j.bej.2010.10.010", r.doi());
+        assertEquals(2011, r.year());
+    }
+
+    @Test
     void processingInstructionsNeverLeakButGiveThePmid() throws Exception {
         Reference r = parse("millet/PMC5962751.xml").referencesById().get("B52");
         assertEquals("29583031", r.pmid(), "from <?supplied-pmid 29583031?>");

@@ -25,15 +25,21 @@ public final class ReferenceReader {
         if (id.isBlank()) return null;
         Element citation = Dom.first(ref, CITATIONS);
         Element body = citation != null ? citation : ref;
-        String raw = JatsText.isMixed(body) ? JatsText.asWritten(body) : JatsText.of(body);
+        boolean mixed = JatsText.isMixed(body);
+        String raw = mixed ? JatsText.asWritten(body) : null;
+        String text = raw != null ? raw : JatsText.of(body);
         String doi = pubId(body, "doi");
         if (doi == null) doi = Doi.normalize(extLinkDoi(body)).orElse(null);
-        if (doi == null && raw.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(raw).orElse(null);
+        if (doi == null && text.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(text).orElse(null);
         String pmid = JatsIds.pmid(pubId(body, "pmid"));
         if (pmid == null) pmid = suppliedPmid(ref);
         String pmcid = JatsIds.pmcid(pubId(body, "pmcid"));
         if (pmcid == null) pmcid = JatsIds.pmcid(pubId(body, "pmc"));
-        return new Reference(id, doi, pmid, pmcid, title(body), authors(body), year(body, raw),
+        String title = title(body);
+        List<Author> authors = authors(body);
+        // an element-citation has fields but no punctuation between them: render it for display
+        if (raw == null) raw = CitationText.of(body, authors, title, doi);
+        return new Reference(id, doi, pmid, pmcid, title, authors, year(body, text),
                 JatsText.ofFirst(body, "source"), JatsText.ofFirst(body, "volume"), pages(body), raw);
     }
 
