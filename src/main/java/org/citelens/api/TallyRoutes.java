@@ -1,0 +1,138 @@
+package org.citelens.api;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.citelens.index.StatementStore;
+import org.citelens.index.Tallies;
+import org.citelens.model.Doi;
+
+/**
+ * The routes browser extensions and badges call on every page they show: {@code GET /api/tallies/{doi}},
+ * {@code GET /api/tallies/{doi}/sections} and {@code POST /api/tallies}. Open to any origin (CORS), with ETag,
+ * 304 on If-None-Match and Cache-Control, answered from {@link TallyCache}.
+ */
+final class TallyRoutes implements RouteGroup {
+    static final int MAX_BATCH = 500;
+    private static final String CACHE_CONTROL = "public, max-age=300";
+
+    private final TallyCache cache;
+
+    TallyRoutes(TallyCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void register(ApiRoutes routes) {
+        StatementStore store = routes.store();
+        JsonOut json = routes.json();
+        RouteDoc.Param doi = RouteDoc.Param.path("doi", "DOI of the cited work; slashes, any case, doi: or https://doi.org/ prefix, %2F all accepted");
+        routes.get("/api/tallies/<doi>/sections", RouteCost.CHEAP,
+                ctx -> cached(ctx, "s:", d -> store.sectionTallies(d).map(json::bytes).orElse(null)),
+                lookupDoc("/api/tallies/{doi}/sections", "Statements citing a work, counted per section of the citing article",
+                        "{doi, total, introduction, methods, results, discussion, other}", doi));
+        routes.get("/api/tallies/<doi>", RouteCost.CHEAP,
+                ctx -> cached(ctx, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
+                lookupDoc("/api/tallies/{doi}", "Smart-citation tallies of a work (scite-compatible shape)",
+                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations}", doi));
+        routes.post("/api/tallies", RouteCost.QUERY, ctx -> batch(ctx, store, json),
+                RouteDoc.post("/api/tallies", "Tallies of up to " + MAX_BATCH + " works in one call")
+                        .body("JSON array of DOI strings, at most " + MAX_BATCH).tag("tallies")
+                        .ok("{\"tallies\": {doi: {tallies}}}; DOIs nothing cites are left out")
+                        .response(400, "not a JSON array of strings, or more than " + MAX_BATCH + " DOIs", "application/json").build());
+        for (String path : new String[] {"/api/tallies", "/api/tallies/<doi>", "/api/tallies/<doi>/sections"}) {
+            routes.options(path, TallyRoutes::preflight);
+        }
+    }
+
+    private static RouteDoc lookupDoc(String path, String summary, String ok, RouteDoc.Param doi) {
+        return RouteDoc.get(path, summary).param(doi).tag("tallies").ok(ok)
+                .response(304, "unchanged since the ETag in If-None-Match", null)
+                .response(400, "not a DOI", "application/json")
+                .response(404, "nothing in the index cites this DOI", "application/json").build();
+    }
+
+    private void cached(Context ctx, String kind, TallyCache.Loader loader) throws IOException {
+        cors(ctx);
+        String doi = DoiParam.fromPath(ctx);
+        TallyCache.Entry e = cache.get(kind + doi, loader);
+        if (e.body() == null) throw ApiException.notFound("no statement in the index cites " + doi);
+        ctx.header("ETag", e.etag());
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.strip().equals("*"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(JsonOut.JSON).result(e.body());
+    }
+
+    private static void batch(Context ctx, StatementStore store, JsonOut json) throws IOException {
+        cors(ctx);
+        Set<String> dois = parseBatch(ctx, json);
+        Map<String, Tallies> found = store.tallies(dois);
+        Map<String, Tallies> ordered = new LinkedHashMap<>();
+        for (String d : dois) {
+            Tallies t = found.get(d);
+            if (t != null) ordered.put(d, t);
+        }
+        byte[] body = json.bytes(Map.of("tallies", ordered));
+        String etag = TallyCache.etag(body);
+        ctx.header("ETag", etag);
+        ctx.header("Cache-Control", "no-cache");
+        if (etag.equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(JsonOut.JSON).result(body);
+    }
+
+    /** A JSON array of at most {@link #MAX_BATCH} strings; strings that hold no DOI are unknown, so left out. */
+    static Set<String> parseBatch(Context ctx, JsonOut json) {
+        JsonNode root;
+        try {
+            // bodyAsBytes enforces the configured body size limit (413) before anything is parsed
+            root = json.mapper().readTree(ctx.bodyAsBytes());
+        } catch (JacksonException e) {
+            String why = e.getOriginalMessage();
+            throw ApiException.badRequest("the body must be a JSON array of DOI strings: "
+                    + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
+        } catch (IOException e) {
+            throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+        }
+        if (root != null && root.isObject() && root.has("dois")) root = root.get("dois");
+        if (root == null || !root.isArray()) {
+            throw ApiException.badRequest("the body must be a JSON array of DOI strings, e.g. [\"10.1006/meth.2001.1262\"]");
+        }
+        if (root.size() > MAX_BATCH) {
+            throw ApiException.badRequest("at most " + MAX_BATCH + " DOIs per request; this one has " + root.size()
+                    + ": split it into several requests");
+        }
+        Set<String> dois = new LinkedHashSet<>();
+        for (JsonNode n : root) {
+            if (!n.isTextual()) throw ApiException.badRequest("every item must be a DOI string; found " + n.getNodeType());
+            Optional<String> d = Doi.normalize(n.textValue());
+            d.ifPresent(dois::add);
+        }
+        return dois;
+    }
+
+    static void cors(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag");
+    }
+
+    private static void preflight(Context ctx) {
+        cors(ctx);
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Content-Type, If-None-Match");
+        ctx.header("Access-Control-Max-Age", "86400");
+        ctx.status(204);
+    }
+}
