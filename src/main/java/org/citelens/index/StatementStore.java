@@ -39,6 +39,14 @@ public interface StatementStore extends Closeable {
 
     long statementCount() throws IOException;
 
+    /**
+     * A number that changes whenever the visible index content changes (a new commit was picked up): a cheap
+     * validator for HTTP ETags and caches.
+     */
+    default long version() throws IOException {
+        return statementCount();
+    }
+
     /** Picks up what a concurrent writer committed. */
     void refresh() throws IOException;
 }
