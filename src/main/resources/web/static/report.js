@@ -95,9 +95,11 @@
     years.forEach((y, i) => {
       const n = byYear.get(y) || 0;
       const h = (H - padT - padB) * n / max;
-      const x = padL + i * bw + bw * 0.15;
-      svg += '<rect class="bar" x="' + x.toFixed(1) + '" y="' + (H - padB - h).toFixed(1) + '" width="' + (bw * 0.7).toFixed(1) + '" height="' + h.toFixed(1) + '" rx="2"><title>' + y + ': ' + n + '</title></rect>';
-      if (i % step === 0) svg += '<text x="' + (x + bw * 0.35).toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">' + y + '</text>';
+      const width = Math.min(bw * 0.7, 34);
+      const mid = padL + i * bw + bw / 2;
+      svg += '<rect class="bar" x="' + (mid - width / 2).toFixed(1) + '" y="' + (H - padB - h).toFixed(1) + '" width="' + width.toFixed(1) + '" height="' + h.toFixed(1) + '" rx="3"><title>' + y + ': ' + n + '</title></rect>';
+      if (n > 0) svg += '<text x="' + mid.toFixed(1) + '" y="' + (H - padB - h - 4).toFixed(1) + '" text-anchor="middle" class="val">' + n + '</text>';
+      if (i % step === 0) svg += '<text x="' + mid.toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">' + y + '</text>';
     });
     $('years').innerHTML = svg + '</svg>';
   }
@@ -109,7 +111,7 @@
       const w = p.work || {};
       document.title = (w.title || doi) + ' — Citelens';
       $('title').textContent = w.title || doi;
-      $('meta').innerHTML = [w.firstAuthor ? C.esc(w.firstAuthor) + (w.title ? ' et al.' : '') : '', w.journal ? '<i>' + C.esc(w.journal) + '</i>' : '', w.year || '',
+      $('meta').innerHTML = [w.firstAuthor ? C.esc(w.firstAuthor) : '', w.journal ? '<i>' + C.esc(w.journal) + '</i>' : '', w.year || '',
         '<a href="https://doi.org/' + C.esc(doi) + '" rel="noopener">doi:' + C.esc(doi) + '</a>'].filter(Boolean).map(x => '<span>' + x + '</span>').join('');
       renderTallies(p.tallies);
       renderSections(p.sections);

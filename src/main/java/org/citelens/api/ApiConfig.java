@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param exportConcurrency the same for {@link RouteCost#EXPORT} routes
  * @param queueWait how long a request may wait for a free slot before the 503
  * @param clientRequestsPerSecond per-client rate limit (by remote address); 0 turns it off
- * @param tallyCacheTtl how long a tally answer is reused before the index is asked again; bounds how stale
- *     tallies can be after a concurrent ingest commits
+ * @param tallyCacheTtl longest time a tally answer is reused; answers are dropped sooner when the index version
+ *     changes (a concurrent ingest committed and the store refreshed)
  * @param maxBodyBytes largest request body accepted (POST /api/tallies)
  */
 public record ApiConfig(String host, int port, Path indexDir, int cheapConcurrency, int queryConcurrency,
@@ -30,7 +30,7 @@ public record ApiConfig(String host, int port, Path indexDir, int cheapConcurren
 
     public static ApiConfig defaults(Path indexDir, int port) {
         return new ApiConfig("0.0.0.0", port, indexDir, 256, 16, 2, Duration.ofMillis(200), 0,
-                Duration.ofSeconds(5), 1_000_000);
+                Duration.ofSeconds(60), 1_000_000);
     }
 
     public int limit(RouteCost cost) {

@@ -20,6 +20,8 @@ final class JsonJettyErrorHandler extends ErrorHandler {
         String text = message == null || message.isBlank() ? "bad request" : message;
         String body = "{\"error\":{\"status\":" + code + ",\"message\":\"" + escape(text) + "\"}}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonOut.JSON);
+        // Jetty drops the connection after a request it could not parse; saying so keeps clients from reusing it
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 

@@ -38,7 +38,7 @@ final class PaperRoutes implements RouteGroup {
         });
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("doi", doi);
-        m.put("work", work.map(StatementJson::cited).orElseGet(() -> Map.of("doi", doi)));
+        m.put("work", work.map(StatementItems::cited).orElseGet(() -> Map.of("doi", doi)));
         m.put("tallies", tallies.get());
         m.put("sections", store.sectionTallies(doi).orElse(null));
         m.put("citingPublicationsPerYear", perYear);

@@ -59,7 +59,7 @@ final class StatementRoutes implements RouteGroup {
 
     private static Map<String, Object> body(Map<String, Object> m, SearchPage page, boolean highlight) {
         List<Map<String, Object>> items = new ArrayList<>(page.hits().size());
-        for (StatementHit hit : page.hits()) items.add(StatementJson.item(hit, highlight));
+        for (StatementHit hit : page.hits()) items.add(StatementItems.item(hit, highlight));
         m.put("total", page.totalHits());
         m.put("items", items);
         m.put("nextCursor", page.nextCursor());

@@ -34,11 +34,11 @@ final class TallyRoutes implements RouteGroup {
         JsonOut json = routes.json();
         RouteDoc.Param doi = RouteDoc.Param.path("doi", "DOI of the cited work; slashes, any case, doi: or https://doi.org/ prefix, %2F all accepted");
         routes.get("/api/tallies/<doi>/sections", RouteCost.CHEAP,
-                ctx -> cached(ctx, "s:", d -> store.sectionTallies(d).map(json::bytes).orElse(null)),
+                ctx -> cached(ctx, store, "s:", d -> store.sectionTallies(d).map(json::bytes).orElse(null)),
                 lookupDoc("/api/tallies/{doi}/sections", "Statements citing a work, counted per section of the citing article",
                         "{doi, total, introduction, methods, results, discussion, other}", doi));
         routes.get("/api/tallies/<doi>", RouteCost.CHEAP,
-                ctx -> cached(ctx, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
+                ctx -> cached(ctx, store, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
                 lookupDoc("/api/tallies/{doi}", "Smart-citation tallies of a work (scite-compatible shape)",
                         "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations}", doi));
         routes.post("/api/tallies", RouteCost.QUERY, ctx -> batch(ctx, store, json),
@@ -58,10 +58,10 @@ final class TallyRoutes implements RouteGroup {
                 .response(404, "nothing in the index cites this DOI", "application/json").build();
     }
 
-    private void cached(Context ctx, String kind, TallyCache.Loader loader) throws IOException {
+    private void cached(Context ctx, StatementStore store, String kind, TallyCache.Loader loader) throws IOException {
         cors(ctx);
         String doi = DoiParam.fromPath(ctx);
-        TallyCache.Entry e = cache.get(kind + doi, loader);
+        TallyCache.Entry e = cache.get(kind + doi, store.version(), loader);
         if (e.body() == null) throw ApiException.notFound("no statement in the index cites " + doi);
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);

@@ -15,8 +15,8 @@ import org.citelens.model.CitedWork;
  * ({@code id, citing, cited, refId, marker, before, sentence, after, section, label, confidence}) plus
  * {@code selfCitation}, and for search hits {@code highlighted} and {@code score}.
  */
-final class StatementJson {
-    private StatementJson() {}
+final class StatementItems {
+    private StatementItems() {}
 
     static Map<String, Object> item(StatementHit hit, boolean withHighlight) {
         CitationStatement s = hit.statement();
