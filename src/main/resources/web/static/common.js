@@ -104,7 +104,8 @@ const Citelens = (() => {
       return values.map(v => {
         const n = counts && counts[v] != null ? counts[v] : (counts ? 0 : '');
         const dot = colored ? '<span class="dot" style="background:' + COLORS[v] + '"></span>' : '';
-        return '<label class="facet"><input type="checkbox" name="' + name + '" value="' + v + '"' + (state[name].has(v) ? ' checked' : '') + '>'
+        const zero = counts && !n && !state[name].has(v) ? ' zero' : '';
+        return '<label class="facet' + zero + '"><input type="checkbox" name="' + name + '" value="' + v + '"' + (state[name].has(v) ? ' checked' : '') + '>'
           + dot + '<span class="name">' + v + '</span><span class="count">' + n + '</span></label>';
       }).join('');
     }

@@ -34,7 +34,7 @@
     try {
       const body = await C.api('/api/citations/' + doi + '?' + p.toString());
       if (mine !== seq) return;
-      cursor = body.nextCursor;
+      cursor = body.items.length ? body.nextCursor : null;
       const cards = body.items.map(it => C.statementCard(it, {})).join('');
       if (append) $('list').insertAdjacentHTML('beforeend', cards);
       else $('list').innerHTML = cards || '<div class="empty">No statement matches these filters.</div>';
@@ -82,7 +82,7 @@
     const first = perYear[0].year, last = perYear[perYear.length - 1].year;
     const years = [];
     for (let y = first; y <= last; y++) years.push(y);
-    const W = 520, H = 190, padL = 28, padB = 22, padT = 10;
+    const W = 520, H = 190, padL = 28, padB = 22, padT = 20;
     const max = Math.max(1, ...years.map(y => byYear.get(y) || 0));
     const bw = (W - padL) / years.length;
     const step = Math.ceil(years.length / 12);

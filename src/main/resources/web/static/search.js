@@ -49,7 +49,7 @@
     try {
       const body = await C.api('/api/search?' + p.toString());
       if (mine !== seq) return;
-      cursor = body.nextCursor;
+      cursor = body.items.length ? body.nextCursor : null;
       const cards = body.items.map(it => C.statementCard(it, { showCited: !current.cited })).join('');
       if (append) $('list').insertAdjacentHTML('beforeend', cards);
       else $('list').innerHTML = cards || '<div class="empty">No statement matches. Try fewer words or clear the filters.</div>';

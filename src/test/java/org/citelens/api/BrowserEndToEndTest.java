@@ -83,9 +83,12 @@ class BrowserEndToEndTest {
         assertFalse(driver.findElements(By.cssSelector("#filters .facet .count")).isEmpty(), "facet counts shown");
         shot(driver, "2-search-results.png");
 
-        driver.findElement(By.cssSelector("#filters input[name=type][value=mentioning]")).click();
-        wait.until(d -> number(d.findElement(By.id("total")).getText()) < total
-                && d.findElements(By.cssSelector("#list .statement")).stream().allMatch(e -> "mentioning".equals(e.getAttribute("data-label"))));
+        driver.findElement(By.cssSelector("#filters input[name=section][value=results]")).click();
+        wait.until(d -> {
+            long filtered = number(d.findElement(By.id("total")).getText());
+            return filtered > 0 && filtered < total && d.findElements(By.cssSelector("#list .statement .tag")).stream()
+                    .filter(e -> !e.getAttribute("class").contains("self")).allMatch(e -> e.getText().equalsIgnoreCase("results"));
+        });
         shot(driver, "3-search-filtered.png");
 
         WebElement box2 = driver.findElement(By.id("q"));
@@ -105,9 +108,12 @@ class BrowserEndToEndTest {
                 + number(driver.findElement(By.cssSelector(".tally.unclassified .n")).getText()));
         shot(driver, "4-report.png");
 
+        long methods = number(driver.findElements(By.cssSelector("#sections .sectionrow .num")).get(1).getText());
+        assertTrue(methods > 0 && methods < reportTotal, "Livak 2001 is cited in methods and elsewhere");
         driver.findElement(By.cssSelector("#filters input[name=section][value=methods]")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#list .statement")).stream()
-                .allMatch(e -> e.findElement(By.cssSelector(".tag")).getText().equalsIgnoreCase("methods")));
+        wait.until(d -> number(d.findElement(By.id("total")).getText()) == methods
+                && d.findElements(By.cssSelector("#list .statement")).stream()
+                        .allMatch(e -> e.findElement(By.cssSelector(".tag")).getText().equalsIgnoreCase("methods")));
         String href = driver.findElement(By.id("exportCsv")).getAttribute("href");
         assertTrue(href.contains("format=csv") && href.contains("section=methods") && href.contains("cited=10.1006"), href);
         shot(driver, "5-report-filtered.png");
