@@ -64,7 +64,8 @@ class IngestCommandTest {
         }
         files = new ArrayList<>(chosen);
         for (String[] r : rows) {
-            if (chosen.contains(r[0])) {
+            // a reference cited only inside a table cell yields no statement (tables are not prose)
+            if (chosen.contains(r[0]) && citedOutsideTables(CORPUS.resolve(r[0]), r[2])) {
                 links.merge(List.of(r[0], r[5].toLowerCase()), Integer.parseInt(r[3]), Integer::sum);
                 citingDoiOfFile.put(r[0], r[1].toLowerCase());
             }
@@ -82,6 +83,12 @@ class IngestCommandTest {
         Files.writeString(corpus.resolve("manifest.tsv"), "file\tdoi\n");
         Files.write(corpus.resolve("half.xml.part"), java.util.Arrays.copyOf(first, first.length / 2));
         assertEquals(0, ingest());
+    }
+
+    static boolean citedOutsideTables(Path file, String refId) throws java.io.IOException {
+        String prose = Files.readString(file).replaceAll("(?s)<table\\b.*?</table>", "");
+        return java.util.regex.Pattern.compile("<xref\\b[^>]*rid=\"(?:[^\"]*\\s)?" + java.util.regex.Pattern.quote(refId)
+                + "(?:\\s[^\"]*)?\"").matcher(prose).find();
     }
 
     static boolean jatsParserAvailable() {
