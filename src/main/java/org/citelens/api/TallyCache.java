@@ -29,11 +29,19 @@ final class TallyCache {
     }
 
     Entry get(String key, long version, Loader loader) throws java.io.IOException {
-        long now = System.nanoTime();
+        Entry e = peek(key, version);
+        return e != null ? e : put(key, version, loader.load(key.substring(key.indexOf(':') + 1)));
+    }
+
+    /** The cached answer for this index version, or null when there is none or it expired. */
+    Entry peek(String key, long version) {
         Entry e = entries.get(key);
-        if (e != null && e.version() == version && now - e.expiresAtNanos() < 0) return e;
-        byte[] body = loader.load(key.substring(key.indexOf(':') + 1));
-        Entry fresh = new Entry(body, body == null ? null : etag(body), version, now + ttlNanos);
+        return e != null && e.version() == version && System.nanoTime() - e.expiresAtNanos() < 0 ? e : null;
+    }
+
+    /** Caches {@code body} (null: the DOI is unknown) and returns its entry. */
+    Entry put(String key, long version, byte[] body) {
+        Entry fresh = new Entry(body, body == null ? null : etag(body), version, System.nanoTime() + ttlNanos);
         if (ttlNanos > 0) {
             if (entries.size() >= maxEntries) entries.clear();
             entries.put(key, fresh);
