@@ -145,6 +145,11 @@ class ApiEndToEndTest extends CorpusServerTest {
         for (int i = 1; i < newest.size(); i++) {
             assertTrue(newest.get(i - 1).at("/citing/year").asInt() >= newest.get(i).at("/citing/year").asInt(), "newest first");
         }
+        long all = http.get("/api/citations/" + LIVAK).json().get("total").asLong();
+        long self = http.get("/api/citations/" + LIVAK + "?selfCitation=only").json().get("total").asLong();
+        long others = http.get("/api/citations/" + LIVAK + "?selfCitation=exclude").json().get("total").asLong();
+        assertEquals(all, self + others);
+        assertEquals(t.get("selfCitations").asLong(), self);
         int year = newest.get(0).at("/citing/year").asInt();
         for (JsonNode item : http.get("/api/citations/" + LIVAK + "?yearFrom=" + year + "&yearTo=" + year).json().get("items")) {
             assertEquals(year, item.at("/citing/year").asInt());
