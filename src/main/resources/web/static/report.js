@@ -126,6 +126,7 @@
     $('title').textContent = doi || 'Unknown paper';
     $('meta').innerHTML = '<div class="notice warn" id="notFound">' + C.esc(message) + ' <a href="/">Search the index</a></div>';
     $('charts').hidden = true;
+    $('stackbar').hidden = true;
     $('body').hidden = true;
   }
 

@@ -67,6 +67,7 @@
   function submit(text) {
     const value = text.trim();
     $('results').hidden = false;
+    $('intro').hidden = true;
     $('notices').innerHTML = '';
     const doi = C.findDoi(value);
     if (doi) {
