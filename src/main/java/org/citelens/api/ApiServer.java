@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(cfg.routes, store, json, metrics, guard, rateLimiter);
             registry.set(routes);
             List<RouteGroup> groups = new ArrayList<>(List.of(
-                    new TallyRoutes(tallyCache), new PaperRoutes(), new StatementRoutes(), new ExportRoutes(), new PageRoutes(),
+                    new TallyRoutes(tallyCache, config.maxBodyBytes()), new PaperRoutes(), new StatementRoutes(), new ExportRoutes(), new PageRoutes(),
                     new SystemRoutes(metrics, config.indexDir(), () -> registry.get().docs())));
             groups.addAll(extraGroups);
             groups.forEach(g -> g.register(routes));
