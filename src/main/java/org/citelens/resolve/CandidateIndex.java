@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -43,14 +44,6 @@ final class CandidateIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final WorkStore store;
-    /**
-     * Spellings {@code [0, written)} of the store are in the index; later ones are written when a search needs them
-     * or at the commit. Writing late means a spelling is indexed once with its final count, where writing it at
-     * registration meant rewriting every document at the commit to fix the counts.
-     */
-    private volatile int written;
-    /** The count each written spelling had when written: the commit rewrites everything only when one changed. */
-    private final List<Integer> writtenCounts = new ArrayList<>();
     private final Set<String> writtenAliases = new HashSet<>();
     private volatile boolean stale;
 
@@ -81,20 +74,26 @@ final class CandidateIndex implements Closeable {
         IndexSearcher s = searchers.acquire();
         try {
             List<VariantDocuments.Stored> stored = new ArrayList<>();
+            int[] counts = null;
             StoredFields fields = s.getIndexReader().storedFields();
             for (ScoreDoc sd : s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
-                VariantDocuments.Stored v = VariantDocuments.restore(fields.document(sd.doc), store);
+                Document d = fields.document(sd.doc);
+                if (VariantDocuments.isCounts(d)) {
+                    counts = VariantDocuments.readCounts(d);
+                    continue;
+                }
+                VariantDocuments.Stored v = VariantDocuments.restore(d, store);
                 if (v != null) stored.add(v);
             }
             stored.sort(Comparator.comparingInt(VariantDocuments.Stored::ord));
             for (VariantDocuments.Stored v : stored) {
-                WorkStore.Entry e = store.add(v.workId(), v.variant(), v.count());
+                // an index written before the counts document existed keeps the count on each spelling
+                int count = counts != null && v.ord() < counts.length ? counts[v.ord()] : v.count();
+                WorkStore.Entry e = store.add(v.workId(), v.variant(), count);
                 if (e == null || e.ord != v.ord()) {
                     throw new IOException("works index is inconsistent at spelling " + v.ord() + ": rebuild it");
                 }
-                writtenCounts.add(v.count());
             }
-            written = stored.size();
             writtenAliases.addAll(store.aliases().keySet());
         } finally {
             searchers.release(s);
@@ -131,9 +130,20 @@ final class CandidateIndex implements Closeable {
         return search(q, limit);
     }
 
+    /**
+     * Indexes a new spelling at registration, so the work overlaps the parsing of other articles instead of stalling
+     * the first search. Its count is kept apart (see {@link #commit}), so the document never has to change.
+     */
+    void add(WorkStore.Entry e) throws IOException {
+        writer.addDocument(VariantDocuments.variant(e));
+        stale = true;
+    }
+
     private List<Hit> search(Query q, int limit) throws IOException {
-        // callers hold the registry's read lock, so the store does not grow while this runs
-        if (stale || written < store.entries().size()) writePending();
+        if (stale) {
+            stale = false;
+            searchers.maybeRefreshBlocking();
+        }
         IndexSearcher s = searchers.acquire();
         try {
             ScoreDoc[] docs = s.search(q, limit).scoreDocs;
@@ -152,41 +162,15 @@ final class CandidateIndex implements Closeable {
         }
     }
 
-    /** Writes the spellings registered since the last write and opens a searcher that sees them. */
-    private synchronized void writePending() throws IOException {
-        if (writer != null) writeEntries();
-        stale = false;
-        searchers.maybeRefreshBlocking();
-    }
-
-    private void writeEntries() throws IOException {
-        List<WorkStore.Entry> entries = store.entries();
-        for (int i = written; i < entries.size(); i++) {
-            writer.addDocument(VariantDocuments.variant(entries.get(i)));
-            writtenCounts.add(entries.get(i).count);
-        }
-        written = entries.size();
-    }
-
     /**
-     * Makes the committed index hold the store's current state: counts, new spellings and merged keys. Only when a
-     * spelling written before has been counted again since is everything rewritten (the count is a stored field).
+     * Makes the committed index hold the store's current state: the spellings (written at registration), the keys
+     * merged since the last commit, and every spelling's count in one document that replaces the previous one.
      */
     synchronized void commit() throws IOException {
-        List<WorkStore.Entry> entries = store.entries();
-        for (int i = 0; i < written; i++) {
-            if (entries.get(i).count != writtenCounts.get(i)) {
-                writer.deleteAll();
-                writtenCounts.clear();
-                writtenAliases.clear();
-                written = 0;
-                break;
-            }
-        }
-        writeEntries();
         for (var a : store.aliases().entrySet()) {
             if (writtenAliases.add(a.getKey())) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
         }
+        writer.updateDocument(VariantDocuments.COUNTS_TERM, VariantDocuments.counts(store.entries()));
         writer.commit();
         stale = true;
     }

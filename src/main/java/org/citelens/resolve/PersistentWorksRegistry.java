@@ -74,9 +74,12 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         try {
             cache.clear();
             for (int i = 0; i < variants.size(); i++) {
-                // the candidate index picks new spellings up before its next search
-                if (ids.get(i) != null) store.add(ids.get(i), variants.get(i), 1);
+                if (ids.get(i) == null) continue;
+                WorkStore.Entry fresh = store.add(ids.get(i), variants.get(i), 1);
+                if (fresh != null) index.add(fresh);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("works index unwritable", e);
         } finally {
             lock.writeLock().unlock();
         }
