@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.extract.Extraction;
 import org.citelens.model.Article;
+import org.citelens.model.Reference;
 import org.citelens.parse.MalformedArticleException;
 import org.citelens.parse.RejectedDocumentException;
 import org.citelens.resolve.WorksRegistries;
@@ -94,6 +95,14 @@ public final class CorpusIngest {
                 }
                 parsed.put(file, new SoftReference<>(a));
                 registry.register(a);
+            }
+            // Resolving a reference can teach a work key its DOI, which changes how later references resolve; done
+            // here once, one article at a time in path order, the outcome no longer depends on the timing of the
+            // parallel pass below (which then finds every resolution cached), so a run after a crash gives the same.
+            for (Path file : good) {
+                Article a = parsed.get(file).get();
+                if (a == null && (a = read(reader, file, skipped)) == null) continue;
+                for (Reference ref : a.references()) registry.resolve(a.metadata(), ref);
             }
             AtomicLong sinceCommit = new AtomicLong();
             try (IngestProgress progress = new IngestProgress(progressOut, "pass 2/2 (extract, classify, index)", good.size(), terminal,
