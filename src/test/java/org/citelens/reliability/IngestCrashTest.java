@@ -37,11 +37,7 @@ class IngestCrashTest {
     @Timeout(400)
     void sigkilledIngestRestartsToExactlyTheCleanIndex() throws Exception {
         Path corpus = tmp.resolve("corpus");
-        for (String name : ReliabilityData.smallestJats(ARTICLES)) {
-            Path to = corpus.resolve(name);
-            Files.createDirectories(to.getParent());
-            Files.copy(ReliabilityData.corpus().resolve(name), to);
-        }
+        ReliabilityData.copySmallestJats(corpus, ARTICLES);
         Path cleanIndex = tmp.resolve("clean-index");
         assertEquals(0, IngestFuzzTest.ingest(corpus, cleanIndex).exitCode());
         Map<String, String> clean = IngestFuzzTest.export(cleanIndex);

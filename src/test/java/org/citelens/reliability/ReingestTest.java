@@ -16,11 +16,7 @@ class ReingestTest {
     @Test
     void aSecondIngestOfTheSameCorpusLeavesTheSameStatements() throws Exception {
         Path corpus = tmp.resolve("corpus");
-        for (String name : ReliabilityData.smallestJats(30)) {
-            Path to = corpus.resolve(name);
-            Files.createDirectories(to.getParent());
-            Files.copy(ReliabilityData.corpus().resolve(name), to);
-        }
+        ReliabilityData.copySmallestJats(corpus, 30);
         Path index = tmp.resolve("index");
         assertEquals(0, IngestFuzzTest.ingest(corpus, index).exitCode());
         Map<String, String> first = IngestFuzzTest.export(index);

@@ -35,6 +35,17 @@ final class ReliabilityData {
         }
     }
 
+    /** Copies the n smallest JATS articles into {@code corpus} under their corpus-relative paths. */
+    static List<String> copySmallestJats(Path corpus, int n) throws IOException {
+        List<String> names = smallestJats(n);
+        for (String name : names) {
+            Path to = corpus.resolve(name);
+            Files.createDirectories(to.getParent());
+            Files.copy(corpus().resolve(name), to);
+        }
+        return names;
+    }
+
     private static long size(Path p) {
         try {
             return Files.size(p);
