@@ -33,6 +33,9 @@ import org.citelens.resolve.WorksRegistry;
  * fails keeps its old statements. Re-running is idempotent, and after a crash it completes the work.
  */
 public final class CorpusIngest {
+    /** A crash loses at most this much indexing work (besides {@link IngestOptions#commitEvery()} articles). */
+    private static final long COMMIT_INTERVAL_NANOS = 60_000_000_000L;
+
     private final IngestOptions options;
     private final CitationClassifier classifier;
     private final PrintStream progressOut;
@@ -47,6 +50,7 @@ public final class CorpusIngest {
 
     public IngestReport run() throws IOException, InterruptedException {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<Path> files = CorpusFiles.list(options.corpus(), options.index());
         ConcurrentLinkedQueue<IngestReport.SkippedFile> skipped = new ConcurrentLinkedQueue<>();
         // parsed articles kept between the passes while memory allows; the JVM drops them under pressure
@@ -105,6 +109,7 @@ public final class CorpusIngest {
                 for (Reference ref : a.references()) registry.resolve(a.metadata(), ref);
             }
             AtomicLong sinceCommit = new AtomicLong();
+            AtomicLong lastCommit = new AtomicLong(System.nanoTime());
             try (IngestProgress progress = new IngestProgress(progressOut, "pass 2/2 (extract, classify, index)", good.size(), terminal,
                     skipped::size)) {
                 StatementLabeller labeller = new StatementLabeller(classifier);
@@ -119,14 +124,18 @@ public final class CorpusIngest {
                     progress.statements.addAndGet(x.statements().size());
                     markers.addAndGet(x.markers());
                     unlinked.addAndGet(x.unlinkedMarkers());
-                    if (sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-                        writer.commit(Map.of("citelens.ingest", "running"));
-                    }
+                    long now = System.nanoTime();
+                    long last = lastCommit.get();
+                    boolean due = sinceCommit.incrementAndGet() % options.commitEvery() == 0
+                            || now - last > COMMIT_INTERVAL_NANOS;
+                    // one worker commits; the others go on adding (IndexWriter allows both at once)
+                    if (due && lastCommit.compareAndSet(last, now)) writer.commit(Map.of("citelens.ingest", "running"));
                 }, skipped);
             }
             writer.commit(Map.of("citelens.ingest", "complete"));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
+        long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
         List<IngestReport.SkippedFile> skippedSorted = new ArrayList<>(skipped);
         skippedSorted.sort(Comparator.comparing(IngestReport.SkippedFile::file));
         long inIndex;
@@ -135,7 +144,7 @@ public final class CorpusIngest {
         }
         IngestReport report = new IngestReport(options.corpus().toString(), options.index().toString(),
                 options.threads(), files.size(), articles.get(), statements.get(), markers.get(), unlinked.get(),
-                skippedSorted, inIndex, elapsed);
+                skippedSorted, inIndex, elapsed, cpu);
         report.writeTo(options.index());
         return report;
     }
@@ -182,6 +191,11 @@ public final class CorpusIngest {
             skipped.add(new IngestReport.SkippedFile(source(file), "extract", "ingest interrupted", "interrupted"));
         }
         return null;
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private String source(Path file) {

@@ -17,9 +17,12 @@ import java.util.Locale;
  * @param articles articles whose statements are now in the index
  * @param statementsInIndex statements in the index after the final commit (earlier ingests included)
  * @param elapsedMillis from the start of the command's work to the final commit (JVM start excluded)
+ * @param cpuMillis CPU time the process spent meanwhile (all threads, JIT and GC included): on a shared machine
+ *     a steadier measure of the work than wall time
  */
 public record IngestReport(String corpus, String index, int threads, long files, long articles, long statements,
-        long markers, long unlinkedMarkers, List<SkippedFile> skipped, long statementsInIndex, long elapsedMillis) {
+        long markers, long unlinkedMarkers, List<SkippedFile> skipped, long statementsInIndex, long elapsedMillis,
+        long cpuMillis) {
 
     public static final String FILE_NAME = "ingest-report.json";
 
@@ -46,13 +49,19 @@ public record IngestReport(String corpus, String index, int threads, long files,
         return elapsedMillis == 0 ? 0 : statements * 1000.0 / elapsedMillis;
     }
 
+    /** Articles per second of CPU time: what one fully available core would do. */
+    public double articlesPerCpuSecond() {
+        return cpuMillis <= 0 ? 0 : articles * 1000.0 / cpuMillis;
+    }
+
     /** Writes the report as JSON into the index folder (atomically, so a reader never sees half of it). */
     public void writeTo(Path indexDir) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         var node = json.valueToTree(this);
         ((com.fasterxml.jackson.databind.node.ObjectNode) node)
                 .put("articlesPerSecond", Math.round(articlesPerSecond() * 10) / 10.0)
-                .put("statementsPerSecond", Math.round(statementsPerSecond() * 10) / 10.0);
+                .put("statementsPerSecond", Math.round(statementsPerSecond() * 10) / 10.0)
+                .put("articlesPerCpuSecond", Math.round(articlesPerCpuSecond() * 10) / 10.0);
         Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
         json.writeValue(tmp.toFile(), node);
         Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -60,9 +69,10 @@ public record IngestReport(String corpus, String index, int threads, long files,
 
     public void printSummary(PrintStream out) {
         out.printf(Locale.ROOT, "ingest done: %d files, %d articles indexed, %d statements (%d markers, %d unlinked),"
-                + " %d skipped, in %.1f s: %.1f articles/s, %.0f statements/s; the index now holds %d statements%n",
+                + " %d skipped, in %.1f s: %.1f articles/s, %.0f statements/s (%.1f s CPU, %.1f articles per CPU-second);"
+                + " the index now holds %d statements%n",
                 files, articles, statements, markers, unlinkedMarkers, skipped.size(), elapsedMillis / 1000.0,
-                articlesPerSecond(), statementsPerSecond(), statementsInIndex);
+                articlesPerSecond(), statementsPerSecond(), cpuMillis / 1000.0, articlesPerCpuSecond(), statementsInIndex);
         if (!skipped.isEmpty()) {
             java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
             for (SkippedFile s : skipped) byKind.merge(s.kind(), 1, Integer::sum);

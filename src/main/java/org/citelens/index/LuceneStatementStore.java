@@ -50,6 +50,7 @@ public final class LuceneStatementStore implements StatementStore {
     private final Analyzer analyzer = StatementSchema.analyzer();
     private final StatementTextQuery textQuery = new StatementTextQuery(analyzer);
     private final StatementFilters filters = new StatementFilters(textQuery);
+    private final TallyCache tallyCache = new TallyCache();
 
     private LuceneStatementStore(Directory directory, SearcherManager searchers, Duration refreshEvery) {
         this.directory = directory;
@@ -82,28 +83,27 @@ public final class LuceneStatementStore implements StatementStore {
 
     @Override
     public Optional<Tallies> tallies(String doi) throws IOException {
-        return withSearcher(s -> Optional.ofNullable(CitationTallier.one(s, doi)).map(CitationAggregate::tallies));
+        return withSearcher(s -> tallyCache.get(s, doi).map(CitationAggregate::tallies));
     }
 
     @Override
     public Map<String, Tallies> tallies(Collection<String> dois) throws IOException {
         return withSearcher(s -> {
             Map<String, Tallies> out = new HashMap<>();
-            CitationTallier.many(s, new LinkedHashSet<>(dois)).forEach((doi, agg) -> out.put(doi, agg.tallies()));
+            tallyCache.getAll(s, new LinkedHashSet<>(dois)).forEach((doi, agg) -> out.put(doi, agg.tallies()));
             return out;
         });
     }
 
     @Override
     public Optional<SectionTallies> sectionTallies(String doi) throws IOException {
-        return withSearcher(s -> Optional.ofNullable(CitationTallier.one(s, doi)).map(CitationAggregate::sectionTallies));
+        return withSearcher(s -> tallyCache.get(s, doi).map(CitationAggregate::sectionTallies));
     }
 
     @Override
     public SortedMap<Integer, Long> citingPublicationsPerYear(String doi) throws IOException {
         return withSearcher(s -> {
-            CitationAggregate agg = CitationTallier.one(s, doi);
-            return agg == null ? new TreeMap<>() : agg.citingPublicationsPerYear();
+            return tallyCache.get(s, doi).map(CitationAggregate::citingPublicationsPerYear).orElseGet(TreeMap::new);
         });
     }
 

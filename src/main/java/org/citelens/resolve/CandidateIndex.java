@@ -34,6 +34,8 @@ import org.apache.lucene.store.Directory;
 final class CandidateIndex implements Closeable {
     /** Title words beyond this add cost, not recall: titles are short, raw-text queries are not. */
     private static final int MAX_QUERY_WORDS = 40;
+    /** Title words a candidate must share with the query (fewer for very short queries). */
+    private static final int MIN_SHARED_WORDS = 4;
 
     private final Directory dir;
     private final IndexWriter writer;
@@ -89,11 +91,19 @@ final class CandidateIndex implements Closeable {
 
     /** Spellings whose title words best match, optionally only those of works with a DOI. */
     List<Hit> byTitle(List<String> words, boolean doiOnly, int limit) throws IOException {
+        return byTitle(words, doiOnly, doiOnly, limit);
+    }
+
+    private List<Hit> byTitle(List<String> words, boolean doiOnly, boolean minimumMatch, int limit)
+            throws IOException {
         if (words.isEmpty()) return List.of();
         BooleanQuery.Builder title = new BooleanQuery.Builder();
-        for (String w : new LinkedHashSet<>(words.subList(0, Math.min(words.size(), MAX_QUERY_WORDS)))) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>(words.subList(0, Math.min(words.size(), MAX_QUERY_WORDS)));
+        for (String w : distinct) {
             title.add(new TermQuery(new Term(VariantDocuments.TITLE, w)), BooleanClause.Occur.SHOULD);
         }
+        // a work sharing one or two common words ("rice", "wheat") is no candidate, and skipping it keeps BM25 cheap
+        if (minimumMatch) title.setMinimumNumberShouldMatch(Math.min(MIN_SHARED_WORDS, (distinct.size() + 2) / 3));
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(title.build(), BooleanClause.Occur.MUST);
         if (doiOnly) q.add(new TermQuery(new Term(VariantDocuments.HAS_DOI, "doi")), BooleanClause.Occur.FILTER);
         return search(q.build(), limit);

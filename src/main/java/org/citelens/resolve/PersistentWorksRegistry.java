@@ -90,6 +90,12 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
 
     @Override
     public CitedWork resolve(ArticleMetadata citing, Reference reference) {
+        String doi = ReferenceIdentifiers.doi(reference);
+        if (doi != null) {
+            // most references carry a DOI: no normalisation, no candidate search, just the merged record
+            Optional<WorkRecord> known = work("doi:" + doi);
+            if (known.isPresent()) return cited(known.get());
+        }
         WorkVariant v = WorkVariant.of(reference);
         WorkMatcher.Resolution r = resolveVariant(v);
         String workId = r.workId() != null ? r.workId()
@@ -97,14 +103,15 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         lock.readLock().lock();
         try {
             Optional<WorkRecord> rec = store.record(workId);
-            if (rec.isPresent()) {
-                WorkRecord w = rec.get();
-                return new CitedWork(w.workId(), w.doi(), w.title(), w.year(), w.firstAuthor(), w.journal());
-            }
+            if (rec.isPresent()) return cited(rec.get());
         } finally {
             lock.readLock().unlock();
         }
         return new CitedWork(workId, v.doi(), v.title(), v.year(), v.surname(), v.journal());
+    }
+
+    private static CitedWork cited(WorkRecord w) {
+        return new CitedWork(w.workId(), w.doi(), w.title(), w.year(), w.firstAuthor(), w.journal());
     }
 
     WorkMatcher.Resolution resolveVariant(WorkVariant v) {

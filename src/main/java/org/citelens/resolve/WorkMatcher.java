@@ -13,7 +13,7 @@ import java.util.Map;
 final class WorkMatcher {
     /** Chosen from the leave-one-out precision/recall curve (docs/quality.md) for precision of at least 0.99. */
     static final double DEFAULT_THRESHOLD = 0.70;
-    private static final int CANDIDATES = 25;
+    private static final int CANDIDATES = 10;
 
     /** How a reference was resolved; kept for the evaluation's error categories. */
     enum Route { DOI, PMID, KEY_DOI, FUZZY, KEY, NONE }

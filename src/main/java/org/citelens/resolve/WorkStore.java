@@ -41,9 +41,12 @@ final class WorkStore {
     private final Map<String, Map<String, Integer>> idDois = new HashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> aliasesOf = new ConcurrentHashMap<>();
+    /** Merged records, dropped when a registration or a merge changes what they are merged from. */
+    private final Map<String, WorkRecord> records = new ConcurrentHashMap<>();
 
     /** Counts one more sighting of {@code v} under {@code workId}; the new entry when this spelling is new, else null. */
     Entry add(String workId, WorkVariant v, int count) {
+        records.clear();
         Map<String, Entry> variants = byWork.computeIfAbsent(workId, k -> new LinkedHashMap<>());
         Entry e = variants.get(v.signature());
         if (v.doi() != null) {
@@ -100,6 +103,8 @@ final class WorkStore {
     void alias(String key, String doiWorkId) {
         if (aliases.putIfAbsent(key, doiWorkId) == null) {
             aliasesOf.computeIfAbsent(doiWorkId, k -> ConcurrentHashMap.newKeySet()).add(key);
+            records.remove(doiWorkId);
+            records.remove(key);
         }
     }
 
@@ -116,6 +121,14 @@ final class WorkStore {
     /** The merged record of a work (by any of its ids), or empty when unknown. */
     Optional<WorkRecord> record(String workId) {
         String id = canonical(workId);
+        WorkRecord cached = records.get(id);
+        if (cached != null) return Optional.of(cached);
+        Optional<WorkRecord> merged = merge(id);
+        merged.ifPresent(r -> records.put(id, r));
+        return merged;
+    }
+
+    private Optional<WorkRecord> merge(String id) {
         List<String> merged = new ArrayList<>();
         List<Entry> entries = new ArrayList<>(byWork.getOrDefault(id, Map.of()).values());
         for (String key : aliasesOf.getOrDefault(id, Set.of())) {
