@@ -64,6 +64,21 @@ final class ChildProcess implements AutoCloseable {
         return false;
     }
 
+    /** Waits for an output line the pattern finds something in; null when the process ended or time ran out. */
+    String awaitLineMatching(long timeoutMillis, java.util.regex.Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                if (!process.isAlive() && lines.isEmpty()) return null;
+                continue;
+            }
+            all.add(line);
+            if (pattern.matcher(line).find()) return line;
+        }
+        return null;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
