@@ -68,7 +68,7 @@ class HttpFuzzTest {
                 String what = i + ": " + new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)
                         .split("\r\n")[0];
                 if (a.status >= 500) failures.add(what + " -> " + a.status + " " + a.body);
-                if (a.status >= 400 && !a.head && !isJsonError(a)) failures.add(what + " -> non-JSON error " + a.status
+                if (a.status >= 400 && !a.head && !isJsonError(a) && !isPageError(request, a)) failures.add(what + " -> non-JSON error " + a.status
                         + " " + a.contentType + " " + a.body.substring(0, Math.min(200, a.body.length())));
             }
             JsonNode health = server.json("/health");
@@ -79,6 +79,14 @@ class HttpFuzzTest {
                 byStatus, noAnswer);
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " bad answers");
         assertTrue(noAnswer <= REQUESTS / 50, "connections closed without any answer: " + noAnswer);
+    }
+
+    /** The web pages (/, /reports/..., /static/...) answer a browser's 404 with an HTML page, by design. */
+    private static boolean isPageError(byte[] request, Answer a) {
+        String line = new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1);
+        String target = line.substring(line.indexOf(' ') + 1);
+        boolean page = target.startsWith("/reports/") || target.startsWith("/static/") || target.startsWith("/ ");
+        return page && a.status == 404 && a.contentType != null && a.contentType.startsWith("text/html");
     }
 
     private static boolean isJsonError(Answer a) {
