@@ -41,7 +41,7 @@ final class ArticleFileReader implements AutoCloseable {
      */
     Article read(Path file, String source) throws MalformedArticleException, IOException, InterruptedException {
         long size = Files.size(file);
-        if (size == 0) throw new RejectedDocumentException(Kind.EMPTY, "empty file (0 bytes)");
+        if (size == 0) throw new RejectedDocumentException(Kind.EMPTY, "empty file");
         if (size > limits.maxBytes()) throw tooLarge(size);
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
