@@ -14,6 +14,7 @@ import org.citelens.model.Label;
 public final class ClassifierModel implements CitationClassifier {
     private final String[] features;
     private final float[] weights;
+    private final byte[] multiplicity;
     private final double[] bias;
     private final boolean normalize;
     private final List<String> domains;
@@ -25,19 +26,25 @@ public final class ClassifierModel implements CitationClassifier {
 
     /**
      * @param features feature names; feature i has weights {@code weights[i*3 .. i*3+2]} in {@link Labels} order
+     * @param multiplicity how many training columns each feature stands for (2 after {@link DomainFolding} merged a
+     *                     feature with its domain copy), or null for all 1: it keeps the unit-length scaling
      * @param bias intercept per label
      * @param normalize whether a statement's binary feature vector is scaled to unit length
      * @param domains the datasets trained with their own feature copies; {@code defaultDomain} is used for
      *                statements of unknown origin (ingest, classify); empty when the model has no domain features
      * @param description how it was trained (data, options), printed by {@code evaluate}
      */
-    public ClassifierModel(String[] features, float[] weights, double[] bias, boolean normalize, List<String> domains,
+    public ClassifierModel(String[] features, float[] weights, byte[] multiplicity, double[] bias, boolean normalize, List<String> domains,
             String defaultDomain, Calibrator calibrator, DecisionRule rule, String description) {
         if (weights.length != features.length * Labels.COUNT) {
             throw new IllegalArgumentException("weights must hold " + Labels.COUNT + " values per feature");
         }
         this.features = features.clone();
         this.weights = weights.clone();
+        if (multiplicity != null && multiplicity.length != features.length) {
+            throw new IllegalArgumentException("one multiplicity per feature");
+        }
+        this.multiplicity = multiplicity == null ? null : multiplicity.clone();
         this.bias = bias.clone();
         this.normalize = normalize;
         this.domains = List.copyOf(domains);
@@ -78,10 +85,14 @@ public final class ClassifierModel implements CitationClassifier {
         }
         Arrays.sort(idx, 0, n);
         int unique = 0;
+        int columns = 0;
         for (int k = 0; k < n; k++) {
-            if (unique == 0 || idx[unique - 1] != idx[k]) idx[unique++] = idx[k];
+            if (unique == 0 || idx[unique - 1] != idx[k]) {
+                idx[unique++] = idx[k];
+                columns += multiplicity == null ? 1 : multiplicity[idx[k]];
+            }
         }
-        return LinearScorer.score(weights, bias, idx, unique, LinearScorer.value(unique, normalize));
+        return LinearScorer.score(weights, bias, idx, unique, LinearScorer.value(columns, normalize));
     }
 
     public String[] features() {
@@ -90,6 +101,14 @@ public final class ClassifierModel implements CitationClassifier {
 
     public float[] weights() {
         return weights.clone();
+    }
+
+    /** Training columns per feature (all 1 when the model was never folded). */
+    public byte[] multiplicity() {
+        if (multiplicity != null) return multiplicity.clone();
+        byte[] ones = new byte[features.length];
+        java.util.Arrays.fill(ones, (byte) 1);
+        return ones;
     }
 
     public double[] bias() {

@@ -17,7 +17,10 @@ public final class CueLexicon {
     private record Phrase(Cue cue, String[] tokens) {}
 
     private final Map<String, List<Phrase>> byFirstToken = new HashMap<>();
-    private final List<Phrase> byPrefix = new ArrayList<>();
+    /** Prefix phrases ("confirm*") by the first three letters of their first token, so a token checks only a few. */
+    private final Map<String, List<Phrase>> byStem = new HashMap<>();
+
+    private static final int STEM = 3;
 
     public static final CueLexicon DEFAULT = new CueLexicon(defaults());
 
@@ -25,7 +28,10 @@ public final class CueLexicon {
         phrases.forEach((cue, list) -> {
             for (String p : list) {
                 Phrase phrase = new Phrase(cue, p.split(" "));
-                if (phrase.tokens[0].endsWith("*")) byPrefix.add(phrase);
+                if (phrase.tokens[0].endsWith("*")) {
+                    if (phrase.tokens[0].length() < STEM + 1) throw new IllegalArgumentException("prefix too short: " + p);
+                    byStem.computeIfAbsent(phrase.tokens[0].substring(0, STEM), k -> new ArrayList<>()).add(phrase);
+                }
                 else byFirstToken.computeIfAbsent(phrase.tokens[0], k -> new ArrayList<>()).add(phrase);
             }
         });
@@ -38,7 +44,11 @@ public final class CueLexicon {
             if (candidates != null) {
                 for (Phrase p : candidates) matchAt(p, tokens, i, out);
             }
-            for (Phrase p : byPrefix) matchAt(p, tokens, i, out);
+            String tok = tokens.get(i);
+            List<Phrase> stemmed = tok.length() >= STEM ? byStem.get(tok.substring(0, STEM)) : null;
+            if (stemmed != null) {
+                for (Phrase p : stemmed) matchAt(p, tokens, i, out);
+            }
             if (tokens.get(i).endsWith("n't")) out.add(new Match(Cue.NEGATION, i, i + 1));
         }
         return out;

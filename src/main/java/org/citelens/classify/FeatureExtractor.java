@@ -15,6 +15,7 @@ import java.util.Set;
 public final class FeatureExtractor {
     private static final int NEAR = 6;
     private static final int WINDOW = 3;
+    private static final boolean TRIGRAMS = Boolean.getBoolean("citelens.trigrams");
 
     public static final FeatureExtractor DEFAULT = new FeatureExtractor(CueLexicon.DEFAULT);
 
@@ -44,10 +45,13 @@ public final class FeatureExtractor {
     }
 
     private static void ngrams(List<String> t, List<String> f) {
+        String prev2 = "<s>";
         String prev = "<s>";
         for (String tok : t) {
             f.add("u:".concat(tok));
             f.add("b:" + prev + "_" + tok);
+            if (TRIGRAMS) f.add("t:" + prev2 + "_" + prev + "_" + tok);
+            prev2 = prev;
             prev = tok;
         }
         f.add("b:" + prev + "_</s>");

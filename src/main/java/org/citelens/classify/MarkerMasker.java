@@ -14,11 +14,14 @@ public final class MarkerMasker {
     public static final String TARGET = " tgtcit ";
     public static final String OTHER = " othcit ";
 
-    /** Numeric brackets "[12]", "[3-5, 7]", author-year parentheses "(Smith et al., 2015a; Lee 2019)". */
-    private static final Pattern MARKERS = Pattern.compile(
-            "\\[\\s*\\d+[a-z]?(?:\\s*[,;\\u2013\\u2014-]\\s*\\d+[a-z]?)*\\s*\\]"
-            + "|\\([^()]{0,200}?\\b(?:19|20)\\d\\d[a-z]?\\s*\\)"
-            + "|\\b\\p{Lu}[\\p{L}'\\u2019-]+(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}'\\u2019-]+)?\\s*,?\\s*\\(\\s*(?:19|20)\\d\\d[a-z]?\\s*\\)"
+    /** Numeric brackets: "[12]", "[3-5, 7]". */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "\\[\\s*\\d+[a-z]?(?:\\s*[,;\\u2013\\u2014-]\\s*\\d+[a-z]?)*\\s*\\]");
+    /** Author-year parentheses: "(Smith et al., 2015a; Lee 2019)". */
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^()]{0,200}?\\b(?:19|20)\\d\\d[a-z]?\\s*\\)");
+    /** Narrative author-year: "Smith et al. (2015)", "Jing and McKeown (2000)", "Smith et al., 2015". */
+    private static final Pattern NARRATIVE = Pattern.compile(
+            "\\b\\p{Lu}[\\p{L}'\\u2019-]+(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}'\\u2019-]+)?\\s*,?\\s*\\(\\s*(?:19|20)\\d\\d[a-z]?\\s*\\)"
             + "|\\b\\p{Lu}[\\p{L}'\\u2019-]+\\s+et\\s+al\\.?,?\\s*(?:(?:19|20)\\d\\d[a-z]?)?");
 
     private MarkerMasker() {}
@@ -33,10 +36,11 @@ public final class MarkerMasker {
             int at = find(s, other);
             if (at >= 0 && !overlaps(spans, at, at + other.length())) spans.add(new int[] {at, at + other.length(), 0});
         }
-        Matcher m = MARKERS.matcher(s);
-        while (m.find()) {
-            if (!overlaps(spans, m.start(), m.end())) spans.add(new int[] {m.start(), m.end(), targetAt < 0 ? 1 : 0});
-        }
+        // Each pattern runs only when its opening character or phrase occurs: most sentences need one of them.
+        if (s.indexOf('[') >= 0) addAll(NUMERIC, s, spans, targetAt < 0);
+        // Narrative before parentheses, so "Smith et al. (2015)" is one marker, not a name and a year.
+        if (s.contains("et al") || s.indexOf('(') >= 0) addAll(NARRATIVE, s, spans, targetAt < 0);
+        if (s.indexOf('(') >= 0) addAll(PARENTHESES, s, spans, targetAt < 0);
         spans.sort((a, b) -> Integer.compare(a[0], b[0]));
         int pos = 0;
         for (int[] span : spans) {
@@ -44,6 +48,13 @@ public final class MarkerMasker {
             pos = span[1];
         }
         return out.append(s, pos, s.length()).toString();
+    }
+
+    private static void addAll(Pattern p, String s, List<int[]> spans, boolean asTarget) {
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            if (!overlaps(spans, m.start(), m.end())) spans.add(new int[] {m.start(), m.end(), asTarget ? 1 : 0});
+        }
     }
 
     /** First occurrence of the marker not glued to letters or digits ("9" must not match inside "2019"). */

@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ModelFile {
     private static final int MAGIC = 0x43544c4d; // "CTLM"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ModelFile() {}
 
@@ -51,9 +51,11 @@ public final class ModelFile {
         for (double v : m.bias()) out.writeDouble(v);
         String[] features = m.features();
         float[] weights = m.weights();
+        byte[] multiplicity = m.multiplicity();
         out.writeInt(features.length);
         for (int i = 0; i < features.length; i++) {
             out.writeUTF(features[i]);
+            out.writeByte(multiplicity[i]);
             for (int c = 0; c < Labels.COUNT; c++) out.writeFloat(weights[i * Labels.COUNT + c]);
         }
         out.flush();
@@ -88,11 +90,13 @@ public final class ModelFile {
         int n = in.readInt();
         String[] features = new String[n];
         float[] weights = new float[n * Labels.COUNT];
+        byte[] multiplicity = new byte[n];
         for (int i = 0; i < n; i++) {
             features[i] = in.readUTF();
+            multiplicity[i] = in.readByte();
             for (int c = 0; c < Labels.COUNT; c++) weights[i * Labels.COUNT + c] = in.readFloat();
         }
-        return new ClassifierModel(features, weights, bias, normalize, domains, defaultDomain, new Calibrator(a, b), rule,
+        return new ClassifierModel(features, weights, multiplicity, bias, normalize, domains, defaultDomain, new Calibrator(a, b), rule,
                 description);
     }
 }

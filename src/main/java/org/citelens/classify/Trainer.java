@@ -2,7 +2,6 @@ package org.citelens.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -74,14 +73,11 @@ final class Trainer {
         for (int id = 0; id < localOf.length; id++) {
             if (localOf[id] >= 0) names[localOf[id]] = table.name(id);
         }
-        List<String> domains = new ArrayList<>();
-        if (options.domainFeatures()) {
-            LinkedHashSet<String> seen = new LinkedHashSet<>();
-            for (int i : subset) seen.add(table.statement(i).dataset());
-            domains.addAll(seen);
+        if (!options.domainFeatures()) {
+            return new ClassifierModel(names, w.weights(), null, w.bias(), options.normalize(), List.of(), "",
+                    calibrator, rule, description);
         }
-        return new ClassifierModel(names, w.weights(), w.bias(), options.normalize(), domains,
-                options.domainFeatures() ? options.defaultDomain() : "", calibrator, rule, description);
+        return DomainFolding.fold(names, w.weights(), w.bias(), options, calibrator, rule, description);
     }
 
     private double[] score(LinearTrainer.Weights w, int[] row) {

@@ -20,7 +20,7 @@ public record TrainingOptions(double c, double[] classWeights, int minCount, boo
         String defaultDomain, int folds, long seed, double precisionTarget) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(0.5, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78);
+        return new TrainingOptions(4, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78);
     }
 
     public TrainingOptions withC(double newC) {

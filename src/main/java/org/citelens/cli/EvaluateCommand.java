@@ -19,7 +19,8 @@ import org.citelens.classify.ModelFile;
 /**
  * {@code evaluate --data FILE(.tsv|.jsonl) [--model FILE] [--split train|dev|all] [--json]}: scores a model (the
  * shipped one by default) on labelled rows. Rows of a set the model was trained with per-set features for are
- * predicted with that set's features; others as statements of unknown origin.
+ * predicted with that set's features; others as statements of unknown origin. {@code --errors N} lists N
+ * misclassified rows, rare-label mistakes first.
  */
 public final class EvaluateCommand implements Command {
     @Override
@@ -34,7 +35,7 @@ public final class EvaluateCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("data", "model", "json", "split"));
+        args.allowOnly(Set.of("data", "model", "json", "split", "errors"));
         String split = args.get("split", "all");
         if (!Set.of("all", "train", "dev").contains(split)) throw new UsageException("--split takes train, dev or all");
         ClassifierModel model = args.has("model") ? ModelFile.read(args.requirePath("model")) : Classifiers.shippedModel();
@@ -63,6 +64,8 @@ public final class EvaluateCommand implements Command {
             System.out.printf("thresholds: supporting %.3f, contrasting %.3f; split: %s%n",
                     model.rule().supportingThreshold(), model.rule().contrastingThreshold(), split);
             bySet.forEach((k, v) -> System.out.println(EvaluationFormat.text(k, v)));
+            int errors = args.getInt("errors", 0);
+            if (errors > 0) System.out.print(Misclassified.list(model, rows, errors));
         }
         return 0;
     }
