@@ -1,6 +1,17 @@
 package org.citelens.cli;
 
-/** Placeholder until its stage lands. */
+import java.nio.file.Path;
+import java.util.Set;
+import org.citelens.classify.Classifiers;
+import org.citelens.index.CorpusIngest;
+import org.citelens.index.IngestOptions;
+import org.citelens.index.IngestReport;
+
+/**
+ * {@code ingest --corpus DIR --index DIR [--threads N] [--max-file-mb N] [--commit-every N]}: parses, extracts,
+ * classifies and indexes every article file below the corpus folder. Exit 0 when the batch finished, even with
+ * skipped files (they are listed in the summary and in {@code ingest-report.json}); 1 when the index failed.
+ */
 public final class IngestCommand implements Command {
     @Override
     public String name() {
@@ -9,12 +20,30 @@ public final class IngestCommand implements Command {
 
     @Override
     public String summary() {
-        return "parse, extract, classify and index a folder of articles (--corpus DIR --index DIR)";
+        return "parse, extract, classify and index a folder of articles (--corpus DIR --index DIR [--threads N])";
     }
 
     @Override
-    public int run(Args args) {
-        System.err.println("citelens ingest: not built yet");
-        return 1;
+    public int run(Args args) throws Exception {
+        args.allowOnly(Set.of("corpus", "index", "threads", "max-file-mb", "commit-every"));
+        Path corpus = args.requirePath("corpus");
+        Path index = args.requirePath("index");
+        int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
+        if (threads < 1 || threads > 256) throw new UsageException("--threads takes 1 to 256, not " + threads);
+        long maxMb = args.getLong("max-file-mb", IngestOptions.DEFAULT_MAX_FILE_BYTES / (1024 * 1024));
+        if (maxMb < 1) throw new UsageException("--max-file-mb must be at least 1");
+        int commitEvery = args.getInt("commit-every", IngestOptions.DEFAULT_COMMIT_EVERY);
+        if (commitEvery < 1) throw new UsageException("--commit-every must be at least 1");
+        if (!corpus.toFile().isDirectory()) throw new UsageException("--corpus " + corpus + " is not a folder");
+        if (index.toFile().exists() && !index.toFile().isDirectory()) {
+            throw new UsageException("--index " + index + " exists and is not a folder");
+        }
+        IngestOptions options = new IngestOptions(corpus, index, threads, maxMb * 1024 * 1024, commitEvery);
+        System.err.printf("ingest: corpus=%s index=%s threads=%d max-file-mb=%d commit-every=%d%n",
+                corpus, index, threads, maxMb, commitEvery);
+        IngestReport report = new CorpusIngest(options, Classifiers.shipped(), System.err, System.console() != null).run();
+        report.printSummary(System.err);
+        System.err.println("ingest: report written to " + index.resolve(IngestReport.FILE_NAME));
+        return 0;
     }
 }

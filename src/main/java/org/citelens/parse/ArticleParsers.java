@@ -1,7 +1,5 @@
 package org.citelens.parse;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.citelens.model.Article;
 import org.citelens.model.SourceFormat;
 
@@ -11,18 +9,12 @@ public final class ArticleParsers {
     private final TeiParser tei = new TeiParser();
     private final HtmlParser html = new HtmlParser();
 
-    /** Sniffs the first few kilobytes: the root element decides, the file name only breaks ties. */
+    /**
+     * Decides the format from the content (DOCTYPE, root element, namespaces); the name only breaks ties.
+     * Never throws: empty, binary or unreadable content is {@link SourceFormat#UNKNOWN}.
+     */
     public SourceFormat detect(byte[] content, String name) {
-        String head = new String(content, 0, Math.min(content.length, 8192), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        if (head.contains("<tei") ) return SourceFormat.TEI;
-        if (head.contains("<article") && (head.contains("jats") || head.contains("<front") || head.contains("<article-meta")
-                || head.contains("nlm"))) return SourceFormat.JATS;
-        if (head.contains("<html") || head.contains("<!doctype html")) return SourceFormat.HTML;
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".tei.xml")) return SourceFormat.TEI;
-        if (n.endsWith(".xml") && head.contains("<article")) return SourceFormat.JATS;
-        if (n.endsWith(".html") || n.endsWith(".htm")) return SourceFormat.HTML;
-        return SourceFormat.UNKNOWN;
+        return FormatSniffer.detect(content, name);
     }
 
     public Article parse(byte[] content, String source) throws MalformedArticleException {
@@ -31,7 +23,14 @@ public final class ArticleParsers {
             case JATS -> jats.parse(content, source);
             case TEI -> tei.parse(content, source);
             case HTML -> html.parse(content, source);
-            case UNKNOWN -> throw new MalformedArticleException("not a JATS, TEI or HTML article");
+            case UNKNOWN -> throw new MalformedArticleException(unknownReason(content));
         };
+    }
+
+    private static String unknownReason(byte[] content) {
+        if (content == null || content.length == 0) return "empty file";
+        if (ContentSniffer.isBlank(content)) return "file holds only whitespace";
+        if (ContentSniffer.looksBinary(content)) return "binary content, not a JATS, TEI or HTML article";
+        return "not a JATS, TEI or HTML article (no recognised root element or DOCTYPE)";
     }
 }

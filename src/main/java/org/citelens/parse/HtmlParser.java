@@ -1,10 +1,25 @@
 package org.citelens.parse;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
 import org.citelens.model.Article;
+import org.citelens.model.ArticleMetadata;
 import org.citelens.model.SourceFormat;
+import org.citelens.parse.html.HtmlArticleReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
-/** Placeholder until the HTML parser lands. */
+/**
+ * Reads a publisher's HTML article page: metadata from its meta tags, references from its reference list and
+ * {@code citation_reference} tags, and citation statements' raw material (sections, paragraphs, markers) from the
+ * article body, with page chrome left out.
+ */
 public final class HtmlParser implements ArticleParser {
+    /** Deeper than any real page; jsoup stops nesting beyond it, so hostile nesting cannot exhaust the stack. */
+    private static final int MAX_DEPTH = 512;
+
     @Override
     public SourceFormat format() {
         return SourceFormat.HTML;
@@ -12,6 +27,34 @@ public final class HtmlParser implements ArticleParser {
 
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
-        throw new MalformedArticleException("HTML parser not built yet");
+        ContentSniffer.requireText(content, "an HTML page");
+        Document doc;
+        try {
+            Parser parser = Parser.htmlParser();
+            parser.setMaxDepth(MAX_DEPTH);
+            doc = Jsoup.parse(new ByteArrayInputStream(content), null, baseUri(source), parser);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedArticleException("unreadable HTML: " + e.getMessage(), e);
+        }
+        try {
+            return read(doc, source);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new MalformedArticleException("HTML page could not be read as an article: " + e, e);
+        }
+    }
+
+    private static Article read(Document doc, String source) throws MalformedArticleException {
+        HtmlArticleReader.Result r = new HtmlArticleReader().read(doc, source);
+        ArticleMetadata meta = r.metadata();
+        boolean hasCitations = r.sections().stream().anyMatch(s -> s.paragraphs().stream().anyMatch(p -> !p.citations().isEmpty()));
+        if (!r.metadataFromTags() && r.references().isEmpty() && !hasCitations) {
+            throw new MalformedArticleException("not an article page: no citation_*, dc.* or prism.* metadata, "
+                    + "no reference list and no in-text citations");
+        }
+        return new Article(SourceFormat.HTML, meta, r.references(), r.sections().isEmpty() ? List.of() : r.sections());
+    }
+
+    private static String baseUri(String source) {
+        return source != null && (source.startsWith("http://") || source.startsWith("https://")) ? source : "";
     }
 }

@@ -8,7 +8,10 @@ import org.citelens.model.CitedWork;
 import org.citelens.model.Doi;
 import org.citelens.model.Reference;
 
-/** DOI when the reference has one, else a key of first-author surname, year and title. Until the registry lands. */
+/**
+ * DOI when the reference has one, else a key of first-author surname, year and title, with no memory of other
+ * references: what the extractor is tested with when resolution itself is not under test.
+ */
 public final class SimpleWorksRegistry implements WorksRegistry {
     @Override
     public void register(Article article) {

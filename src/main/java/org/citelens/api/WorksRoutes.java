@@ -1,0 +1,101 @@
+package org.citelens.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.citelens.resolve.WorkRecord;
+import org.citelens.resolve.WorksCatalog;
+
+/**
+ * {@code GET /api/works?q=&limit=}: works found by DOI, title words or "Surname Year", best first, each with its
+ * tallies. Self-contained so the server registers it as one more route group: {@link #register(RoutesConfig)}, or
+ * {@link #handler()} under the server's own wrapping. Tallies come from the statement index
+ * ({@code new WorksRoutes(works, store::tallies)}).
+ */
+public final class WorksRoutes {
+    public static final String PATH = "/api/works";
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+
+    /** Tallies of many DOIs in one pass, DOIs nothing cites left out (StatementStore#tallies(Collection)). */
+    @FunctionalInterface
+    public interface TalliesLookup {
+        Map<String, ?> tallies(Collection<String> dois) throws IOException;
+    }
+
+    private final WorksCatalog works;
+    private final TalliesLookup tallies;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public WorksRoutes(WorksCatalog works, TalliesLookup tallies) {
+        this.works = works;
+        this.tallies = tallies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(PATH, handler());
+    }
+
+    public Handler handler() {
+        return this::search;
+    }
+
+    private void search(Context ctx) throws IOException {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) {
+            error(ctx, 400, "q is required: a DOI, title words or \"Surname Year\"");
+            return;
+        }
+        if (q.length() > 500) {
+            error(ctx, 400, "q is too long: at most 500 characters");
+            return;
+        }
+        int limit = DEFAULT_LIMIT;
+        String l = ctx.queryParam("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_LIMIT) {
+                error(ctx, 400, "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + l + "'");
+                return;
+            }
+        }
+        List<WorkRecord> found = works.search(q.strip(), limit);
+        List<String> dois = found.stream().map(WorkRecord::doi).filter(d -> d != null).toList();
+        Map<String, ?> counts = dois.isEmpty() ? Map.of() : tallies.tallies(dois);
+        List<Map<String, Object>> items = new ArrayList<>(found.size());
+        for (WorkRecord w : found) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("workId", w.workId());
+            item.put("doi", w.doi());
+            item.put("title", w.title());
+            item.put("year", w.year());
+            item.put("firstAuthor", w.firstAuthor());
+            item.put("journal", w.journal());
+            item.put("references", w.references());
+            item.put("inCorpus", w.inCorpus());
+            item.put("tallies", w.doi() == null ? null : counts.get(w.doi()));
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", q.strip());
+        body.put("total", items.size());
+        body.put("works", items);
+        ctx.contentType("application/json").result(json.writeValueAsString(body));
+    }
+
+    private void error(Context ctx, int status, String message) throws IOException {
+        ctx.status(status).contentType("application/json")
+                .result(json.writeValueAsString(Map.of("error", Map.of("status", status, "message", message))));
+    }
+}

@@ -1,0 +1,4 @@
+package org.citelens.index;
+
+/** {@code selfCitation=include|exclude|only}. */
+public enum SelfCitationFilter { INCLUDE, EXCLUDE, ONLY }

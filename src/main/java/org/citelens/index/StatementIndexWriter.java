@@ -1,0 +1,95 @@
+package org.citelens.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.citelens.model.CitationStatement;
+
+/**
+ * The write side of the statement index. Thread-safe: ingest workers call {@link #replaceArticle} concurrently.
+ * Only one process may write an index at a time (Lucene's write lock says so clearly); readers in other
+ * processes see each {@link #commit} through {@link LuceneStatementStore#refresh()}.
+ */
+public final class StatementIndexWriter implements Closeable {
+    private final Directory directory;
+    private final IndexWriter writer;
+
+    private StatementIndexWriter(Directory directory, IndexWriter writer) {
+        this.directory = directory;
+        this.writer = writer;
+    }
+
+    /** Opens (or creates) the index in {@code indexDir}, keeping what is already there. */
+    public static StatementIndexWriter open(Path indexDir) throws IOException {
+        Files.createDirectories(indexDir);
+        Directory dir = FSDirectory.open(indexDir);
+        IndexWriterConfig config = new IndexWriterConfig(StatementSchema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // big enough that a corpus of a few hundred articles flushes a handful of segments, not hundreds
+                .setRAMBufferSizeMB(128);
+        try {
+            return new StatementIndexWriter(dir, new IndexWriter(dir, config));
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces every statement of one citing article with {@code statements}, atomically: a commit holds either
+     * the old set or the new one, never a mix or both. Statement ids derive from the citing article's id, so
+     * deleting by the article's id is the upsert by statement id for the whole article, and a changed article
+     * loses the statements it no longer has. An empty list removes the article's statements.
+     */
+    public void replaceArticle(String citingArticleId, List<CitationStatement> statements) throws IOException {
+        for (CitationStatement s : statements) {
+            if (!citingArticleId.equals(s.citing().articleId())) {
+                throw new IllegalArgumentException("statement " + s.id() + " belongs to " + s.citing().articleId()
+                        + ", not " + citingArticleId);
+            }
+        }
+        List<Document> docs = new ArrayList<>(statements.size());
+        for (CitationStatement s : statements) docs.add(StatementSchema.toDocument(s));
+        writer.updateDocuments(new Term(StatementSchema.CITING_ARTICLE_ID, citingArticleId), docs);
+    }
+
+    /** Upserts one statement by its id (for callers that change a single statement, e.g. a relabel). */
+    public void upsert(CitationStatement statement) throws IOException {
+        writer.updateDocument(new Term(StatementSchema.ID, statement.id()), StatementSchema.toDocument(statement));
+    }
+
+    /** Makes everything written so far durable and visible to readers; {@code userData} is kept with the commit. */
+    public void commit(Map<String, String> userData) throws IOException {
+        writer.setLiveCommitData(userData.entrySet());
+        writer.commit();
+    }
+
+    public void commit() throws IOException {
+        commit(Map.of());
+    }
+
+    /** Statements in the index including uncommitted ones (deletes applied lazily, so an upper bound). */
+    public long pendingDocs() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Commits and closes. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.close();
+        } finally {
+            directory.close();
+        }
+    }
+}
