@@ -11,7 +11,7 @@ public final class Classifiers {
     private Classifiers() {}
 
     /**
-     * The model shipped inside the jar, loaded once per JVM (the first call reads it, well under a second; later
+     * The model shipped inside the jar, loaded once per JVM (the first call reads it, about 0.2 s; later
      * calls return the same instance). Callers should still keep the instance rather than call this per statement.
      *
      * @throws IllegalStateException naming the resource and how to rebuild it when the jar lacks the model

@@ -23,6 +23,10 @@ final class Trainer {
     }
 
     ClassifierModel fit(int[] subset, String description) {
+        // A set trained without the default domain (athar alone, say) is its own target domain.
+        boolean hasDefault = Arrays.stream(subset).anyMatch(i -> table.statement(i).dataset().equals(options.defaultDomain()));
+        TrainingOptions options = hasDefault ? this.options
+                : this.options.withDefaultDomain(table.statement(subset[0]).dataset());
         int[] localOf = vocabulary(subset);
         int featureCount = 0;
         for (int id : localOf) featureCount = Math.max(featureCount, id + 1);

@@ -39,6 +39,10 @@ public record TrainingOptions(double c, double[] classWeights, int minCount, boo
         return new TrainingOptions(c, classWeights, minCount, on, domainFeatures, defaultDomain, folds, seed, precisionTarget);
     }
 
+    public TrainingOptions withDefaultDomain(String domain) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, domain, folds, seed, precisionTarget);
+    }
+
     public TrainingOptions withPrecisionTarget(double p) {
         return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p);
     }

@@ -20,12 +20,16 @@ final class Misclassified {
             Prediction p = model.predict(r.input(), r.dataset());
             if (p.label() != r.label()) misses.add(new Miss(r, p));
         }
-        // Wrong rare labels first (the costly mistakes), then missed rare labels; within each, most confident first.
-        misses.sort(Comparator.<Miss>comparingInt(m -> m.p().label() == Label.MENTIONING ? 1 : 0)
-                .thenComparing(m -> -m.p().confidence()).thenComparing(m -> m.row().id()));
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "misclassified: %d of %d rows; the first %d:%n",
-                misses.size(), rows.size(), Math.min(limit, misses.size())));
-        for (Miss m : misses.subList(0, Math.min(limit, misses.size()))) {
+        // Half wrong rare labels (the costly mistakes), half missed rare labels; within each, most confident first.
+        Comparator<Miss> order = Comparator.<Miss>comparingDouble(m -> -m.p().confidence()).thenComparing(m -> m.row().id());
+        List<Miss> wrongRare = misses.stream().filter(m -> m.p().label() != Label.MENTIONING).sorted(order).toList();
+        List<Miss> missedRare = misses.stream().filter(m -> m.p().label() == Label.MENTIONING).sorted(order).toList();
+        List<Miss> shown = new ArrayList<>(wrongRare.subList(0, Math.min(wrongRare.size(), (limit + 1) / 2)));
+        shown.addAll(missedRare.subList(0, Math.min(missedRare.size(), limit - shown.size())));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "misclassified: %d of %d rows (%d given a wrong rare label, %d rare labels missed); %d shown:%n",
+                misses.size(), rows.size(), wrongRare.size(), missedRare.size(), shown.size()));
+        for (Miss m : shown) {
             s.append(String.format(Locale.ROOT, "- %s gold %s, predicted %s (%.2f; s %.2f c %.2f m %.2f), target %s: %s%n",
                     m.row().id(), m.row().label().wireName(), m.p().label().wireName(), m.p().confidence(),
                     m.p().scores().get(Label.SUPPORTING), m.p().scores().get(Label.CONTRASTING),

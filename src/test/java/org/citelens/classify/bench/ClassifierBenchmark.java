@@ -56,6 +56,14 @@ public class ClassifierBenchmark {
         }
     }
 
+    CitationClassifier classifier() {
+        return classifier;
+    }
+
+    ClassifierInput[] inputs() {
+        return inputs.clone();
+    }
+
     /** One statement per call, cycling through the set: the figure is statements per second. */
     @Benchmark
     public Prediction classifyOne() {
