@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.citelens.model.Label;
+import org.citelens.model.SectionType;
 
 /**
  * The trained classifier: a linear model over named sparse features, its calibration and its decision rule.
@@ -64,7 +65,10 @@ public final class ClassifierModel implements CitationClassifier {
     /** Predicts as if the statement came from the given dataset (falls back to the default domain). */
     public Prediction predict(ClassifierInput input, String domain) {
         double[] p = probabilities(input, domain);
-        Label label = rule.decide(p);
+        // A Methods section reports no results of the citing authors, so by definition it neither supports nor
+        // contrasts; the training sentences (all from Discussion sections) cannot teach that, and without this rule
+        // "verified by PCR as described by [12]" comes out supporting. The scores stay the model's.
+        Label label = input.section() == SectionType.METHODS ? Label.MENTIONING : rule.decide(p);
         Map<Label, Double> scores = new EnumMap<>(Label.class);
         for (int c = 0; c < Labels.COUNT; c++) scores.put(Labels.label(c), p[c]);
         return new Prediction(label, p[Labels.index(label)], scores);

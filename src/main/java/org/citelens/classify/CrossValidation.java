@@ -59,6 +59,8 @@ public final class CrossValidation {
         int[] predicted = new int[n];
         double[][] probs = new double[n][];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int f = 0; f < options.folds(); f++) {
@@ -73,7 +75,11 @@ public final class CrossValidation {
                         probs[i] = p;
                         predicted[i] = Labels.index(model.rule().decide(p));
                     }
-                    progress.accept("cross-validation fold " + (held + 1) + "/" + options.folds() + " done");
+                    int finished = done.incrementAndGet();
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    progress.accept(String.format(java.util.Locale.ROOT,
+                            "cross-validation: fold %d done, %d/%d folds, %.2f folds/min, ETA %.0f s", held + 1, finished,
+                            options.folds(), finished / elapsed * 60, elapsed / finished * (options.folds() - finished)));
                     return null;
                 }));
             }

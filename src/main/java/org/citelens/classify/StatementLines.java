@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.citelens.model.Label;
+import org.citelens.model.SectionType;
 
 /**
  * One JSON line in, the same line out with {@code label}, {@code confidence} and {@code scores} added, or with an
- * {@code error} field when the line is not a JSON object or has no sentence.
+ * {@code error} field when the line is not a JSON object, has no sentence or names an unknown section. An optional
+ * {@code section} (introduction, methods, results, discussion, other) is passed to the classifier.
  */
 public final class StatementLines {
     /** The output line and whether it was labelled. */
@@ -37,8 +39,16 @@ public final class StatementLines {
         if (sentence == null || !sentence.isTextual() || sentence.asText().isBlank()) {
             return error(obj, "no \"sentence\" to classify");
         }
+        SectionType section = null;
+        if (!text(obj, "section").isBlank()) {
+            try {
+                section = SectionType.fromWireName(text(obj, "section"));
+            } catch (IllegalArgumentException e) {
+                return error(obj, e.getMessage());
+            }
+        }
         Prediction p = classifier.classify(new ClassifierInput(text(obj, "before"), sentence.asText(), text(obj, "after"),
-                text(obj, "target_marker"), List.of()));
+                text(obj, "target_marker"), List.of(), section));
         obj.put("label", p.label().wireName());
         obj.put("confidence", round(p.confidence()));
         ObjectNode scores = obj.putObject("scores");

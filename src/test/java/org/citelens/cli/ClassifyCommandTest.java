@@ -29,11 +29,13 @@ class ClassifyCommandTest {
                 "{not json",
                 "{\"id\":\"d\",\"before\":\"x\"}",
                 "",
-                "{\"id\":\"e\",\"sentence\":\"In contrast to [7], we observed no effect of the drug on survival.\"}"), StandardCharsets.UTF_8);
+                "{\"id\":\"e\",\"sentence\":\"In contrast to [7], we observed no effect of the drug on survival.\"}",
+                "{\"id\":\"f\",\"section\":\"methods\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"target_marker\":\"[12]\"}",
+                "{\"id\":\"g\",\"section\":\"appendix\",\"sentence\":\"As in [3].\"}"), StandardCharsets.UTF_8);
         int code = Main.run(new String[] {"classify", "--input", in.toString(), "--output", out.toString()});
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals(5, lines.size(), "one output line per non-blank input line");
+        assertEquals(7, lines.size(), "one output line per non-blank input line");
         ObjectMapper json = new ObjectMapper();
         JsonNode a = json.readTree(lines.get(0));
         assertEquals("a", a.get("id").asText());
@@ -56,6 +58,11 @@ class ClassifyCommandTest {
         assertEquals("d", noSentence.get("id").asText());
         assertTrue(noSentence.get("error").asText().contains("sentence"));
         assertFalse(noSentence.has("label"));
+        JsonNode methods = json.readTree(lines.get(5));
+        assertEquals("mentioning", methods.get("label").asText(), "a Methods section presents no results of its own");
+        assertEquals(a.get("scores").get("supporting").asDouble(), methods.get("scores").get("supporting").asDouble(), 1e-9,
+                "the scores stay the model's");
+        assertTrue(json.readTree(lines.get(6)).get("error").asText().contains("unknown section"));
     }
 
     @Test
