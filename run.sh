@@ -30,6 +30,8 @@ find_jdk() {
 JAVA_HOME="$(find_jdk)"
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's bundled Guava touches sun.misc.Unsafe; on JDK 24+ that prints four lines of warnings per build.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
 command -v mvn >/dev/null 2>&1 || { echo "run.sh: Maven (mvn) not found; install it, e.g. 'apt-get install maven'" >&2; exit 1; }
 
 build_if_stale() {

@@ -1,6 +1,27 @@
 package org.citelens.cli;
 
-/** Placeholder until its stage lands. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.citelens.api.ApiConfig;
+import org.citelens.api.ApiServer;
+import org.citelens.api.RouteCost;
+import org.citelens.api.RouteDoc;
+import org.citelens.api.RouteGroup;
+import org.citelens.api.WorksRoutes;
+import org.citelens.index.LuceneStatementStore;
+import org.citelens.index.StatementStore;
+import org.citelens.resolve.PersistentWorksRegistry;
+import org.citelens.resolve.WorksCatalog;
+import org.citelens.resolve.WorksRegistries;
+
+/**
+ * {@code serve --index DIR [--port N] [--host ADDR] [--rate-limit N] [--max-exports N] [--max-queries N]}: the
+ * API and web pages over one index, until the process is stopped.
+ */
 public final class ServeCommand implements Command {
     @Override
     public String name() {
@@ -13,8 +34,52 @@ public final class ServeCommand implements Command {
     }
 
     @Override
-    public int run(Args args) {
-        System.err.println("citelens serve: not built yet");
-        return 1;
+    public int run(Args args) throws Exception {
+        args.allowOnly(Set.of("index", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
+        Path index = args.requirePath("index");
+        if (!Files.isDirectory(index)) {
+            throw new UsageException("--index " + index + " is not a folder; build one with: ingest --corpus DIR --index " + index);
+        }
+        int port = args.getInt("port", 7070);
+        if (port < 0 || port > 65535) throw new UsageException("--port must be 0..65535, not " + port);
+        ApiConfig defaults = ApiConfig.defaults(index, port);
+        ApiConfig config = new ApiConfig(args.get("host", defaults.host()), port, index, defaults.cheapConcurrency(),
+                positive(args, "max-queries", defaults.queryConcurrency()), positive(args, "max-exports", defaults.exportConcurrency()),
+                defaults.queueWait(), args.getInt("rate-limit", 0),
+                Duration.ofMillis(args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())), defaults.maxBodyBytes());
+        StatementStore store = LuceneStatementStore.open(index);
+        PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
+        ApiServer server = new ApiServer(store, config, List.of(worksRoutes(works, store))).start();
+        System.err.printf("citelens serve: %,d statements from %s on http://localhost:%d/%n", store.statementCount(), index, server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                works.close();
+                store.close();
+            } catch (java.io.IOException e) {
+                System.err.println("citelens serve: closing the index failed: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "citelens-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** The resolver's {@code /api/works} under the server's limits, metrics and OpenAPI document. */
+    public static RouteGroup worksRoutes(WorksCatalog works, StatementStore store) {
+        WorksRoutes route = new WorksRoutes(works, store::tallies);
+        return routes -> routes.get(WorksRoutes.PATH, RouteCost.QUERY, route.handler(),
+                RouteDoc.get(WorksRoutes.PATH, "Works by DOI, title words or \"Surname Year\", best first, each with its tallies")
+                        .param(RouteDoc.Param.query("q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
+                        .param(RouteDoc.Param.query("limit", "integer", "1 to 100 (default 20)"))
+                        .tag("works").ok("{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
+                        .response(400, "q missing or too long, limit out of range", "application/json").build());
+    }
+
+    private static int positive(Args args, String flag, int fallback) {
+        int v = args.getInt(flag, fallback);
+        if (v < 1) throw new UsageException("--" + flag + " must be at least 1, not " + v);
+        return v;
     }
 }

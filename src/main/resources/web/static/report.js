@@ -1,0 +1,136 @@
+// The report page: how one paper is cited. Metadata, tallies, sections, citing publications per year, statements.
+'use strict';
+(() => {
+  const C = Citelens;
+  const $ = id => document.getElementById(id);
+  const doi = C.findDoi(location.pathname.replace(/^\/reports\//, ''));
+  let cursor = null;
+  let seq = 0;
+  const panel = C.filterPanel($('filters'), () => { syncTallies(); load(false); });
+
+  function params() {
+    const p = C.filterParams(panel.state);
+    p.set('sort', $('sort').value);
+    return p;
+  }
+
+  function exportLinks() {
+    for (const [id, format] of [['exportCsv', 'csv'], ['exportJsonl', 'jsonl']]) {
+      const p = C.filterParams(panel.state);
+      p.set('cited', doi);
+      p.set('format', format);
+      $(id).href = '/api/export?' + p.toString();
+    }
+  }
+
+  async function load(append) {
+    const mine = ++seq;
+    if (!append) { cursor = null; $('list').innerHTML = '<div class="spinner">Loading statements…</div>'; }
+    const p = params();
+    p.set('limit', '25');
+    p.set('facets', 'true');
+    if (append && cursor) p.set('cursor', cursor);
+    exportLinks();
+    try {
+      const body = await C.api('/api/citations/' + doi + '?' + p.toString());
+      if (mine !== seq) return;
+      cursor = body.items.length ? body.nextCursor : null;
+      const cards = body.items.map(it => C.statementCard(it, {})).join('');
+      if (append) $('list').insertAdjacentHTML('beforeend', cards);
+      else $('list').innerHTML = cards || '<div class="empty">No statement matches these filters.</div>';
+      $('total').textContent = C.fmt(body.total);
+      if (!append) panel.render(body.facets);
+      $('more').hidden = !cursor;
+    } catch (e) {
+      if (mine !== seq) return;
+      $('list').innerHTML = '<div class="notice warn">' + C.esc(e.message) + '</div>';
+    }
+  }
+
+  function renderTallies(t) {
+    const tiles = C.LABELS.map(l => '<button type="button" class="tally ' + l + '" data-label="' + l + '"><div class="n">' + C.fmt(t[l]) + '</div><div class="l">' + l + '</div></button>');
+    tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.citingPublications) + '</div><div class="l">citing publications</div></div>');
+    if (t.selfCitations != null) tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.selfCitations) + '</div><div class="l">self-citations</div></div>');
+    $('tallies').innerHTML = tiles.join('');
+    $('stackbar').innerHTML = t.total ? C.LABELS.filter(l => t[l] > 0).map(l =>
+      '<span title="' + l + ': ' + t[l] + '" style="width:' + (100 * t[l] / t.total).toFixed(2) + '%;background:' + C.COLORS[l] + '"></span>').join('') : '';
+    $('tallies').querySelectorAll('button.tally').forEach(b => b.addEventListener('click', () => {
+      const l = b.dataset.label;
+      const only = panel.state.type.size === 1 && panel.state.type.has(l);
+      panel.state.type.clear();
+      if (!only) panel.state.type.add(l);
+      syncTallies();
+      load(false);
+    }));
+  }
+
+  function syncTallies() {
+    $('tallies').querySelectorAll('button.tally').forEach(b => b.classList.toggle('active', panel.state.type.has(b.dataset.label)));
+  }
+
+  function renderSections(s) {
+    if (!s) { $('sections').innerHTML = '<div class="empty">No section data.</div>'; return; }
+    const max = Math.max(1, ...C.SECTIONS.map(k => s[k] || 0));
+    $('sections').innerHTML = C.SECTIONS.map(k => '<div class="sectionrow"><span class="name">' + k + '</span>'
+      + '<span class="bar"><span style="width:' + (100 * (s[k] || 0) / max).toFixed(1) + '%"></span></span><span class="num">' + C.fmt(s[k]) + '</span></div>').join('');
+  }
+
+  /** Inline SVG bar chart, one bar per year from the first to the last citing year (gaps shown as zero). */
+  function renderYears(perYear) {
+    if (!perYear.length) { $('years').innerHTML = '<div class="empty">No dated citing publications.</div>'; return; }
+    const byYear = new Map(perYear.map(y => [y.year, y.count]));
+    const first = perYear[0].year, last = perYear[perYear.length - 1].year;
+    const years = [];
+    for (let y = first; y <= last; y++) years.push(y);
+    const W = 520, H = 190, padL = 28, padB = 22, padT = 20;
+    const max = Math.max(1, ...years.map(y => byYear.get(y) || 0));
+    const bw = (W - padL) / years.length;
+    const step = Math.ceil(years.length / 12);
+    let svg = '<svg viewBox="0 0 ' + W + ' ' + H + '" role="img" aria-label="Citing publications per year">';
+    for (const f of [0, 0.5, 1]) {
+      const y = padT + (H - padT - padB) * (1 - f);
+      svg += '<line x1="' + padL + '" x2="' + W + '" y1="' + y + '" y2="' + y + '" stroke="#e3e8ef"/>'
+        + '<text x="' + (padL - 6) + '" y="' + (y + 3) + '" text-anchor="end">' + Math.round(max * f) + '</text>';
+    }
+    years.forEach((y, i) => {
+      const n = byYear.get(y) || 0;
+      const h = (H - padT - padB) * n / max;
+      const width = Math.min(bw * 0.7, 34);
+      const mid = padL + i * bw + bw / 2;
+      svg += '<rect class="bar" x="' + (mid - width / 2).toFixed(1) + '" y="' + (H - padB - h).toFixed(1) + '" width="' + width.toFixed(1) + '" height="' + h.toFixed(1) + '" rx="3"><title>' + y + ': ' + n + '</title></rect>';
+      if (n > 0) svg += '<text x="' + mid.toFixed(1) + '" y="' + (H - padB - h - 4).toFixed(1) + '" text-anchor="middle" class="val">' + n + '</text>';
+      if (i % step === 0) svg += '<text x="' + mid.toFixed(1) + '" y="' + (H - 6) + '" text-anchor="middle">' + y + '</text>';
+    });
+    $('years').innerHTML = svg + '</svg>';
+  }
+
+  async function init() {
+    if (!doi) { notFound('This address holds no DOI.'); return; }
+    try {
+      const p = await C.api('/api/papers/' + doi);
+      const w = p.work || {};
+      document.title = (w.title || doi) + ' — Citelens';
+      $('title').textContent = w.title || doi;
+      $('meta').innerHTML = [w.firstAuthor ? C.esc(w.firstAuthor) : '', w.journal ? '<i>' + C.esc(w.journal) + '</i>' : '', w.year || '',
+        '<a href="https://doi.org/' + C.esc(doi) + '" rel="noopener">doi:' + C.esc(doi) + '</a>'].filter(Boolean).map(x => '<span>' + x + '</span>').join('');
+      renderTallies(p.tallies);
+      renderSections(p.sections);
+      renderYears(p.citingPublicationsPerYear || []);
+      load(false);
+    } catch (e) {
+      notFound(e.status === 404 ? 'No statement in this index cites ' + doi + ' yet.' : e.message);
+    }
+  }
+
+  function notFound(message) {
+    $('title').textContent = doi || 'Unknown paper';
+    $('meta').innerHTML = '<div class="notice warn" id="notFound">' + C.esc(message) + ' <a href="/">Search the index</a></div>';
+    $('charts').hidden = true;
+    $('stackbar').hidden = true;
+    $('body').hidden = true;
+  }
+
+  $('sort').addEventListener('change', () => load(false));
+  $('more').addEventListener('click', () => load(true));
+  init();
+})();

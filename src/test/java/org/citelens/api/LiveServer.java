@@ -1,0 +1,37 @@
+package org.citelens.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.citelens.cli.ServeCommand;
+import org.citelens.index.LuceneStatementStore;
+import org.citelens.index.StatementStore;
+import org.citelens.resolve.PersistentWorksRegistry;
+import org.citelens.resolve.WorksRegistries;
+
+/** The server as {@code serve} builds it (statements, works, every route group) on a free loopback port. */
+final class LiveServer implements AutoCloseable {
+    final StatementStore store;
+    final ApiServer server;
+    final Http http;
+    private final PersistentWorksRegistry works;
+
+    LiveServer(Path index) throws IOException {
+        store = LuceneStatementStore.open(index);
+        works = WorksRegistries.openReadOnly(index);
+        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1"),
+                List.of(ServeCommand.worksRoutes(works, store))).start();
+        http = new Http(server.port());
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        works.close();
+        store.close();
+    }
+}
