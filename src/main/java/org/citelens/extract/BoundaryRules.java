@@ -13,7 +13,7 @@ final class BoundaryRules {
     private static final Set<String> ABBREVIATIONS = Set.of(
             "al", "fig", "figs", "e.g", "i.e", "vs", "ca", "approx", "cf", "eq", "eqs", "ref", "refs", "no", "nos",
             "subsp", "ssp", "dr", "prof", "resp", "viz", "tab", "suppl", "supp", "sect", "chap", "vol", "vols",
-            "pp", "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs");
+            "pp", "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs", "ver", "spec", "lit", "orig", "sing", "pl", "i.d", "v", "acc");
 
     private BoundaryRules() {}
 
@@ -24,17 +24,28 @@ final class BoundaryRules {
     static boolean veto(String text, int end, int next) {
         if (next >= text.length()) return false;
         if (end > 0 && end == next) return true; // no space: decimals, "reported.Next" typos, URLs
-        char last = text.charAt(end - 1);
+        int stop = end - 1;
+        while (stop > 0 && "\"'”’)]".indexOf(text.charAt(stop)) >= 0) stop--;
+        char last = text.charAt(stop);
+        // only a full stop, question or exclamation mark ends a sentence: "8th–13th c., 2) information" goes on
+        if (last != '.' && last != '?' && last != '!') return true;
         if (last != '.') return startsLowercaseWord(text, next);
+        end = stop + 1;
         String token = tokenBefore(text, end - 1);
         if (token.isEmpty()) return false;
         String lower = token.toLowerCase(Locale.ROOT);
         if (ABBREVIATIONS.contains(lower)) return true;
         if (isInitial(token)) {
             // "S. italica", "J. R. Smith": an initial followed by a lower-case epithet or another initial
-            return startsLowercaseWord(text, next) || isInitialAt(text, next);
+            return startsLowercaseWord(text, next) || isInitialAt(text, next) || isAuthorEtAl(text, next);
         }
         return startsLowercaseWord(text, next);
+    }
+
+    /** "P. Millet et al.": an initial before a surname that "et al." follows is a name, not a sentence end. */
+    private static boolean isAuthorEtAl(String text, int at) {
+        int space = text.indexOf(' ', at);
+        return space > at && space - at < 30 && text.startsWith(" et al", space);
     }
 
     /** "al" (of "et al."), "Fig", "e.g", a single capital: a full stop after it is not an end. */
@@ -60,14 +71,15 @@ final class BoundaryRules {
 
     /**
      * A word in lower case continues the sentence: "et al. reported", "S. italica". Gene and unit names that are
-     * written in lower case but start sentences ("mRNA", "pH", "qRT-PCR", "miR156") are not continuations.
+     * written in lower case but start sentences ("mRNA", "pH", "qRT-PCR", "tFA") are not continuations.
      */
     static boolean startsLowercaseWord(String text, int at) {
         if (at >= text.length() || !Character.isLowerCase(text.charAt(at))) return false;
         for (int i = at + 1; i < text.length() && i < at + 12; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) break;
-            if (Character.isUpperCase(c) || Character.isDigit(c)) return false;
+            // digits do not count: "lycopersici25" is an epithet with its superscript marker
+            if (Character.isUpperCase(c)) return false;
         }
         return true;
     }

@@ -22,9 +22,18 @@ public final class SentenceSplitter {
     static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     private static final int MAX_BRACKET_SPAN = 600;
 
+    /** Where boundaries are proposed before the rules vet them; measured in docs/quality.md. */
+    public enum Mode { MODEL, RULES, MODEL_AND_RULES }
+
     private final ThreadLocal<SentenceDetectorME> detector;
+    private final Mode mode;
 
     public SentenceSplitter() {
+        this(Mode.MODEL_AND_RULES);
+    }
+
+    public SentenceSplitter(Mode mode) {
+        this.mode = mode;
         SentenceModel model = loadModel();
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
     }
@@ -46,9 +55,12 @@ public final class SentenceSplitter {
     public List<SentenceSpan> split(String text, List<CitationMention> markers) {
         if (text.isBlank()) return List.of();
         TreeSet<Integer> starts = new TreeSet<>();
-        for (opennlp.tools.util.Span s : detector.get().sentPosDetect(text)) {
-            if (s.getStart() > 0) starts.add(s.getStart());
+        if (mode != Mode.RULES) {
+            for (opennlp.tools.util.Span s : detector.get().sentPosDetect(text)) {
+                if (s.getStart() > 0) starts.add(s.getStart());
+            }
         }
+        if (mode != Mode.MODEL) starts.addAll(RuleCandidates.starts(text));
         boolean[] enclosed = enclosed(text, markers);
         List<Integer> accepted = new ArrayList<>();
         for (int start : starts) {
@@ -57,7 +69,10 @@ public final class SentenceSplitter {
             accepted.add(start);
         }
         TreeSet<Integer> boundaries = new TreeSet<>();
-        for (int b : accepted) boundaries.add(afterMarkersAtStart(text, b, markers));
+        for (int b : accepted) {
+            int kept = afterMarkersAtStart(text, b, markers);
+            if (kept >= 0) boundaries.add(kept);
+        }
         for (int b : markerAfterFullStop(text, markers)) {
             if (!enclosed[b]) boundaries.add(b);
         }
@@ -106,15 +121,23 @@ public final class SentenceSplitter {
     }
 
     /**
-     * A boundary the model put right before a numeric marker that follows a full stop ("reported. 12 Next") moves
-     * past the marker (and the markers chained to it): the marker belongs to the sentence it closes.
+     * A boundary proposed right before a numeric marker that follows a full stop belongs after the marker: "as
+     * reported. 12 Next" moves past the marker (and the markers chained to it); "etc. [37]. Bacillus" and
+     * "Bacillus sp. [52,53,54]. Therefore" and "conditions. (Sandhya et al., 2010). Free" are dropped, as the
+     * stop after the marker ends that sentence.
+     *
+     * @return the boundary to keep, or -1 to drop it
      */
     private static int afterMarkersAtStart(String text, int boundary, List<CitationMention> markers) {
+        boolean bracketed = boundary < text.length() && (text.charAt(boundary) == '[' || text.charAt(boundary) == '(');
+        int at = bracketed ? boundary + 1 : boundary;
         for (CitationMention m : markers) {
-            if (m.start() == boundary && isNumeric(m.marker())) {
+            // "conditions. (Sandhya et al., 2010). Free": a bracketed citation of any style closes the sentence before
+            if (m.start() == at && (bracketed || isNumeric(m.marker()))) {
                 int end = chainEnd(text, m, markers);
-                int next = skipSpaces(text, end);
-                return next;
+                while (end < text.length() && (text.charAt(end) == ']' || text.charAt(end) == ')')) end++;
+                if (end < text.length() && !Character.isWhitespace(text.charAt(end))) return -1;
+                return skipSpaces(text, end);
             }
         }
         return boundary;
@@ -127,7 +150,9 @@ public final class SentenceSplitter {
             int before = m.start() - 1;
             if (before >= 0 && text.charAt(before) == ' ') before--;
             if (before < 1 || text.charAt(before) != '.' || !isNumeric(m.marker())) continue;
-            if (BoundaryRules.isAbbreviationOrInitial(BoundaryRules.tokenBefore(text, before))) continue;
+            // "et al.34 LC-MSE data were": a superscript after "et al." ends the sentence when a capital follows
+            String token = BoundaryRules.tokenBefore(text, before);
+            if (token.isEmpty() || token.length() == 1 && Character.isUpperCase(token.charAt(0))) continue;
             int end = chainEnd(text, m, markers);
             int next = skipSpaces(text, end);
             if (next > end && next < text.length() && startsSentence(text.charAt(next))) out.add(next);

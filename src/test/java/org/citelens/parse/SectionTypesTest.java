@@ -20,6 +20,13 @@ class SectionTypesTest {
         ", Discussion, DISCUSSION",
         ", Conclusions, DISCUSSION",
         ", Acknowledgements, OTHER",
+        ", Disscussion, DISCUSSION",
+        ", Outlook, DISCUSSION",
+        ", Prospects and future directions, DISCUSSION",
+        ", 2. Data Collection, METHODS",
+        ", Study area and data preprocessing, METHODS",
+        ", Preamble, INTRODUCTION",
+        ", Author Contributions, OTHER",
         ", , OTHER",
     })
     void headingsAndSecTypes(String secType, String heading, SectionType expected) {

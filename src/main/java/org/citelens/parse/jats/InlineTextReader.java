@@ -26,6 +26,7 @@ final class InlineTextReader {
     private final TextBuilder out = new TextBuilder();
     private final List<RawMarker> markers = new ArrayList<>();
     private final List<Element> floats = new ArrayList<>();
+    private final List<String> floatTargets = new ArrayList<>();
 
     static InlineTextReader read(Element element) {
         InlineTextReader reader = new InlineTextReader();
@@ -43,6 +44,11 @@ final class InlineTextReader {
 
     List<Element> floats() {
         return floats;
+    }
+
+    /** Ids of the figures, tables and boxes this text points at ("see Fig. 2"), in order. */
+    List<String> floatTargets() {
+        return floatTargets;
     }
 
     private void children(Element element) {
@@ -67,9 +73,15 @@ final class InlineTextReader {
             out.space();
             return;
         }
-        if (name.equals("xref") && "bibr".equals(e.attr("ref-type"))) {
-            marker(e);
-            return;
+        if (name.equals("xref")) {
+            String type = e.attr("ref-type");
+            if (type.equals("bibr")) {
+                marker(e);
+                return;
+            }
+            if (type.equals("fig") || type.equals("table") || type.equals("boxed-text")) {
+                for (String rid : e.attr("rid").split("\\s+")) if (!rid.isEmpty()) floatTargets.add(rid);
+            }
         }
         boolean block = BLOCKS.contains(name);
         if (block) out.space();

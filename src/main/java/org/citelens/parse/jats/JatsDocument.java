@@ -17,21 +17,23 @@ public final class JatsDocument {
 
     /** @throws IllegalArgumentException when the document has no {@code article} element */
     public Article read(Document doc, String source) {
-        Element article = doc.selectFirst("article");
+        // the root in every JATS file; a search through the whole tree only for wrapped documents
+        Element article = Dom.child(doc, "article");
+        if (article == null) article = doc.getElementsByTag("article").first();
         if (article == null) throw new IllegalArgumentException("no <article> element");
         ArticleMetadata metadata = metadataReader.read(article, source);
         List<Reference> references = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        Element back = article.selectFirst("> back");
-        for (Element ref : (back != null ? back : article).select("ref-list ref")) {
+        Element back = Dom.child(article, "back");
+        for (Element ref : Dom.all(back != null ? back : article, "ref")) {
             Reference r = referenceReader.read(ref);
             if (r == null) continue;
             references.add(r);
-            Element label = ref.selectFirst("> label");
+            Element label = Dom.child(ref, "label");
             labels.add(label == null ? null : JatsText.of(label));
         }
         BodyReader body = new BodyReader(new ReferenceIndex(references, labels));
-        List<Section> sections = body.read(article.selectFirst("> body"), article.selectFirst("> floats-group"));
+        List<Section> sections = body.read(Dom.child(article, "body"), Dom.child(article, "floats-group"));
         return new Article(SourceFormat.JATS, metadata, references, sections);
     }
 }

@@ -34,7 +34,7 @@ public final class JatsText {
 
     /** Text of the first descendant with this tag, or null when there is none or it is empty. */
     public static String ofFirst(Element scope, String tag) {
-        Element e = scope.selectFirst(tag);
+        Element e = Dom.first(scope, tag);
         if (e == null) return null;
         String t = of(e);
         return t.isEmpty() ? null : t;
@@ -45,12 +45,17 @@ public final class JatsText {
             if (child instanceof TextNode t) {
                 out.append(t.getWholeText());
             } else if (child instanceof Element e) {
-                boolean separate = !asWritten && !isInline(e.normalName());
+                // even as written, a name's parts need a space: <surname>Bellwood</surname><given-names>P</given-names>
+                boolean separate = asWritten ? isNamePart(e.normalName()) : !isInline(e.normalName());
                 if (separate) out.space();
                 append(e, out, asWritten);
-                if (separate) out.space();
+                if (separate && !asWritten) out.space();
             }
         }
+    }
+
+    private static boolean isNamePart(String name) {
+        return name.equals("surname") || name.equals("given-names") || name.equals("suffix") || name.equals("prefix");
     }
 
     /** Formatting that sits inside a word ("CaCO<sub>3</sub>"); every other element is a word boundary. */

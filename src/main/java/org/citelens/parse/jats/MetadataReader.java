@@ -12,17 +12,20 @@ import org.jsoup.nodes.Element;
 /** Reads the citing article's own metadata from {@code front}: identifiers, title, authors, journal, year. */
 final class MetadataReader {
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
-    /** Publication dates in order of preference: the version of record first, PMC's release date last. */
-    private static final List<String> DATE_PREFERENCE = List.of("epub", "ppub", "epub-ppub", "collection");
+    /**
+     * Publication dates in order of preference: the print issue (what citing references print), then the online
+     * date; a collection year last, as it is often the volume's year rather than the article's; any other date (PMC release) only when none of these is given.
+     */
+    private static final List<String> DATE_PREFERENCE = List.of("ppub", "epub-ppub", "epub", "collection");
 
     ArticleMetadata read(Element article, String source) {
-        Element front = article.selectFirst("> front");
-        Element meta = front == null ? null : front.selectFirst("article-meta");
+        Element front = Dom.child(article, "front");
+        Element meta = front == null ? null : Dom.child(front, "article-meta");
         if (meta == null) return new ArticleMetadata(null, null, null, null, List.of(), null, null, source);
         String doi = null;
         String pmid = null;
         String pmcid = null;
-        for (Element id : meta.select("> article-id")) {
+        for (Element id : Dom.children(meta, "article-id")) {
             String value = JatsText.of(id);
             switch (id.attr("pub-id-type").toLowerCase(java.util.Locale.ROOT)) {
                 case "doi" -> doi = doi != null ? doi : Doi.normalize(value).orElse(null);
@@ -31,22 +34,23 @@ final class MetadataReader {
                 default -> { }
             }
         }
-        Element title = meta.selectFirst("title-group > article-title");
+        Element title = Dom.child(Dom.child(meta, "title-group"), "article-title");
         return new ArticleMetadata(doi, pmid, pmcid, title == null ? null : JatsText.of(title), authors(meta),
                 journal(front), year(meta), source);
     }
 
     private static List<Author> authors(Element meta) {
         List<Author> authors = new ArrayList<>();
-        for (Element contrib : meta.select("contrib-group > contrib")) {
+        for (Element contrib : Dom.children(meta, "contrib-group").stream()
+                .flatMap(g -> Dom.children(g, "contrib").stream()).toList()) {
             String type = contrib.attr("contrib-type");
             if (!type.isEmpty() && !type.equals("author")) continue;
-            Element name = contrib.selectFirst("name, string-name");
+            Element name = Dom.first(contrib, "name", "string-name");
             if (name != null) {
                 String surname = JatsText.ofFirst(name, "surname");
                 authors.add(new Author(surname != null ? surname : JatsText.of(name), JatsText.ofFirst(name, "given-names")));
             } else {
-                Element collab = contrib.selectFirst("collab");
+                Element collab = Dom.first(contrib, "collab");
                 if (collab != null) authors.add(new Author(JatsText.of(collab), ""));
             }
         }
@@ -54,11 +58,11 @@ final class MetadataReader {
     }
 
     private static String journal(Element front) {
-        Element journalMeta = front.selectFirst("journal-meta");
+        Element journalMeta = Dom.child(front, "journal-meta");
         if (journalMeta == null) return null;
         String title = JatsText.ofFirst(journalMeta, "journal-title");
         if (title != null) return title;
-        for (Element id : journalMeta.select("journal-id")) {
+        for (Element id : Dom.children(journalMeta, "journal-id")) {
             if (id.attr("journal-id-type").equals("nlm-ta") || id.attr("journal-id-type").equals("iso-abbrev")) {
                 return JatsText.of(id);
             }
@@ -71,7 +75,7 @@ final class MetadataReader {
         Integer fallback = null;
         int bestRank = Integer.MAX_VALUE;
         Integer best = null;
-        for (Element date : meta.select("> pub-date")) {
+        for (Element date : Dom.children(meta, "pub-date")) {
             Integer year = yearOf(date);
             if (year == null) continue;
             String type = date.hasAttr("pub-type") ? date.attr("pub-type") : date.attr("date-type");
@@ -91,7 +95,7 @@ final class MetadataReader {
     }
 
     private static Integer yearOf(Element date) {
-        Element year = date.selectFirst("year");
+        Element year = Dom.child(date, "year");
         if (year == null) return null;
         Matcher m = YEAR.matcher(JatsText.of(year));
         return m.find() ? Integer.valueOf(m.group(1)) : null;

@@ -10,34 +10,41 @@ import org.citelens.model.Reference;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.XmlDeclaration;
-import org.jsoup.select.Elements;
 
 /** Reads a JATS {@code ref} (element-citation, mixed-citation, nlm-citation or citation) into a reference. */
 public final class ReferenceReader {
-    private static final String CITATIONS = "element-citation, mixed-citation, nlm-citation, citation";
+    private static final String[] CITATIONS = {"element-citation", "mixed-citation", "nlm-citation", "citation"};
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
+    private static final java.util.Set<String> TITLES = java.util.Set.of("article-title", "chapter-title", "source",
+            "data-title", "part-title");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** @return the reference, or null when the ref has no id (an xref could never point at it) */
     public Reference read(Element ref) {
         String id = ref.id();
         if (id.isBlank()) return null;
-        Element citation = ref.selectFirst(CITATIONS);
+        Element citation = Dom.first(ref, CITATIONS);
         Element body = citation != null ? citation : ref;
-        String raw = JatsText.isMixed(body) ? JatsText.asWritten(body) : JatsText.of(body);
+        boolean mixed = JatsText.isMixed(body);
+        String raw = mixed ? JatsText.asWritten(body) : null;
+        String text = raw != null ? raw : JatsText.of(body);
         String doi = pubId(body, "doi");
         if (doi == null) doi = Doi.normalize(extLinkDoi(body)).orElse(null);
-        if (doi == null && raw.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(raw).orElse(null);
+        if (doi == null && text.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(text).orElse(null);
         String pmid = JatsIds.pmid(pubId(body, "pmid"));
         if (pmid == null) pmid = suppliedPmid(ref);
         String pmcid = JatsIds.pmcid(pubId(body, "pmcid"));
         if (pmcid == null) pmcid = JatsIds.pmcid(pubId(body, "pmc"));
-        return new Reference(id, doi, pmid, pmcid, title(body), authors(body), year(body, raw),
+        String title = title(body);
+        List<Author> authors = authors(body);
+        // an element-citation has fields but no punctuation between them: render it for display
+        if (raw == null) raw = CitationText.of(body, authors, title, doi);
+        return new Reference(id, doi, pmid, pmcid, title, authors, year(body, text),
                 JatsText.ofFirst(body, "source"), JatsText.ofFirst(body, "volume"), pages(body), raw);
     }
 
     private static String pubId(Element citation, String type) {
-        for (Element e : citation.getElementsByTag("pub-id")) {
+        for (Element e : Dom.all(citation, "pub-id")) {
             if (type.equalsIgnoreCase(e.attr("pub-id-type"))) {
                 String v = JatsText.of(e);
                 if (!v.isEmpty()) return type.equals("doi") ? Doi.normalize(v).orElse(null) : v;
@@ -47,7 +54,7 @@ public final class ReferenceReader {
     }
 
     private static String extLinkDoi(Element citation) {
-        for (Element e : citation.getElementsByTag("ext-link")) {
+        for (Element e : Dom.all(citation, "ext-link")) {
             String href = e.attr("xlink:href");
             if (href.contains("10.")) return href;
             String text = JatsText.of(e);
@@ -81,8 +88,7 @@ public final class ReferenceReader {
     }
 
     private static Integer year(Element citation, String raw) {
-        Element year = citation.selectFirst("year");
-        if (year == null) year = citation.selectFirst("date-in-citation");
+        Element year = Dom.first(citation, "year", "date-in-citation");
         Matcher m = YEAR.matcher(year != null ? JatsText.of(year) : raw);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
@@ -97,16 +103,23 @@ public final class ReferenceReader {
 
     /** Authors of the cited work: the author group when marked, else every name not in an editor group. */
     static List<Author> authors(Element citation) {
-        Elements groups = citation.select("person-group[person-group-type=author]");
-        List<Element> scopes = new ArrayList<>(groups);
+        List<Element> groups = Dom.all(citation, "person-group");
+        List<Element> scopes = new ArrayList<>();
+        for (Element g : groups) {
+            if (g.attr("person-group-type").equals("author")) scopes.add(g);
+        }
         if (scopes.isEmpty()) {
-            for (Element g : citation.getElementsByTag("person-group")) {
+            for (Element g : groups) {
                 if (g.attr("person-group-type").isEmpty()) scopes.add(g);
             }
         }
         List<Author> authors = new ArrayList<>();
         if (scopes.isEmpty()) {
-            for (Element e : citation.children()) addName(e, authors);
+            // names written straight into a mixed-citation: the authors come first, an editor after the title
+            for (Element e : citation.children()) {
+                if (!authors.isEmpty() && TITLES.contains(e.normalName())) break;
+                addName(e, authors);
+            }
         } else {
             for (Element g : scopes) {
                 for (Element e : g.children()) addName(e, authors);

@@ -12,18 +12,26 @@ final class TextBuilder {
     private boolean marking;
 
     void append(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
             char c = s.charAt(i);
-            if (isInvisible(c)) continue;
-            if (isSpace(c)) {
+            if (isInvisible(c)) {
+                i++;
+            } else if (isSpace(c)) {
                 pendingSpace = text.length() > 0;
+                i++;
             } else {
                 if (pendingSpace) {
                     text.append(' ');
                     pendingSpace = false;
                 }
                 if (marking && firstSinceMark < 0) firstSinceMark = text.length();
-                text.append(c);
+                // copy the run of ordinary characters in one go
+                int j = i + 1;
+                while (j < n && !isSpace(s.charAt(j)) && !isInvisible(s.charAt(j))) j++;
+                text.append(s, i, j);
+                i = j;
             }
         }
     }
@@ -55,6 +63,8 @@ final class TextBuilder {
     }
 
     static boolean isSpace(char c) {
+        if (c == ' ') return true;
+        if (c < 0x80) return c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f;
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 

@@ -18,7 +18,9 @@ public final class XrefScan {
     private static final Pattern XREF = Pattern.compile("<xref\\b([^>]*)>(.*?)</xref>", Pattern.DOTALL);
     private static final Pattern BIBR = Pattern.compile("ref-type=\"bibr\"");
     private static final Pattern RID = Pattern.compile("\\brid=\"([^\"]*)\"");
-    private static final Pattern REF_ID = Pattern.compile("<ref\\b[^>]*\\bid=\"([^\"]+)\"");
+    private static final Pattern REF_ID = Pattern.compile("<ref\\s[^>]*\\bid=\"([^\"]+)\"");
+    private static final Pattern REF = Pattern.compile("<ref\\s[^>]*\\bid=\"([^\"]+)\"[^>]*>(.*?)</ref>", Pattern.DOTALL);
+    private static final Pattern PUB_ID_DOI = Pattern.compile("<pub-id\\s[^>]*pub-id-type=\"doi\"[^>]*>(.*?)</pub-id>", Pattern.DOTALL);
     private static final Pattern TAG_OR_PI = Pattern.compile("<[^>]*>");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
 
@@ -58,6 +60,17 @@ public final class XrefScan {
         Matcher m = REF_ID.matcher(xml);
         while (m.find()) ids.add(m.group(1));
         return ids;
+    }
+
+    /** The DOI each reference gives in a {@code pub-id}, as written (spaces trimmed), by reference id. */
+    public static java.util.Map<String, String> pubIdDois(String xml) {
+        java.util.Map<String, String> dois = new java.util.LinkedHashMap<>();
+        Matcher ref = REF.matcher(xml);
+        while (ref.find()) {
+            Matcher doi = PUB_ID_DOI.matcher(ref.group(2));
+            if (doi.find()) dois.put(ref.group(1), plain(doi.group(1)));
+        }
+        return dois;
     }
 
     /** Tags and processing instructions removed, entities decoded, every run of spaces one ASCII space. */
