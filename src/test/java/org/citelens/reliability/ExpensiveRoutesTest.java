@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.net.http.HttpRequest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,15 +31,21 @@ class ExpensiveRoutesTest {
     @Timeout(300)
     void saturatedExportsAndDeepSearchesLeaveTalliesFast() throws Exception {
         Path corpus = tmp.resolve("corpus");
-        ReliabilityData.copySmallestJats(corpus, 60);
+        // about 9,000 statements: a JSON Lines export of ~15 MB, far more than the socket buffers between us hold
+        ReliabilityData.copySmallestJats(corpus, 120);
         Path index = tmp.resolve("index");
         assertEquals(0, IngestFuzzTest.ingest(corpus, index).exitCode());
         String doi = ServerRecoveryTest.mostCited(ServerRecoveryTest.citedCounts(IngestFuzzTest.export(index)));
         try (ServerProcess server = ServerProcess.start(tmp, index, "--max-exports", "1", "--max-queries", "2")) {
-            // an export whose client never reads holds the only export slot
-            HttpResponse<InputStream> held = server.http.send(HttpRequest.newBuilder(server.uri("/api/export?format=jsonl"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, held.statusCode());
+            // an export whose client never reads (a raw socket with a tiny receive window) holds the only export slot
+            Socket held = new Socket();
+            held.setReceiveBufferSize(4096);
+            held.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port));
+            held.getOutputStream().write(("GET /api/export?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] statusLine = held.getInputStream().readNBytes(12);
+            assertEquals("HTTP/1.1 200", new String(statusLine, StandardCharsets.US_ASCII));
+            Thread.sleep(500); // let the server fill the socket and block
             HttpResponse<String> refused = server.get("/api/export?format=csv");
             assertEquals(503, refused.statusCode(), refused.body());
             assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After on the 503");
@@ -71,7 +78,7 @@ class ExpensiveRoutesTest {
             }
             running.set(false);
             for (Thread t : searchers) t.join(60_000);
-            held.body().close();
+            held.close();
 
             assertTrue(tallyStatuses.stream().allMatch(s -> s == 200), "tallies under saturation: " + tallyStatuses);
             assertFalse(searchStatuses.contains(-1), "searches failed outright");
