@@ -35,6 +35,7 @@ public final class ClassifyCommand implements Command {
         args.allowOnly(Set.of("input", "output", "model"));
         String input = args.require("input");
         String output = args.require("output");
+        if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) throw new UsageException("no such input file: " + input);
         CitationClassifier classifier = args.has("model") ? ModelFile.read(args.requirePath("model")) : Classifiers.shipped();
         StatementLines lines = new StatementLines(classifier);
         long start = System.nanoTime();

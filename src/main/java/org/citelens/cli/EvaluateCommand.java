@@ -52,8 +52,10 @@ public final class EvaluateCommand implements Command {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", args.has("model") ? Path.of(args.get("model")).getFileName().toString() : "shipped");
             out.put("model_description", model.description());
-            out.put("thresholds", Map.of("supporting", model.rule().supportingThreshold(),
-                    "contrasting", model.rule().contrastingThreshold()));
+            Map<String, Object> thresholds = new LinkedHashMap<>();
+            thresholds.put("supporting", Math.round(model.rule().supportingThreshold() * 10000) / 10000.0);
+            thresholds.put("contrasting", Math.round(model.rule().contrastingThreshold() * 10000) / 10000.0);
+            out.put("thresholds", thresholds);
             out.put("split", split);
             Map<String, Object> sets2 = new LinkedHashMap<>();
             bySet.forEach((k, v) -> sets2.put(k, v.toMap()));
