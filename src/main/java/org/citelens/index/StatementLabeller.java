@@ -34,7 +34,7 @@ final class StatementLabeller {
             List<String> others = new ArrayList<>(markersBySentence.getOrDefault(s.sentencePosition(), Set.of()));
             others.remove(s.marker());
             Prediction p = classifier.classify(new ClassifierInput(s.before(), s.sentence() == null ? "" : s.sentence(),
-                    s.after(), s.marker(), others));
+                    s.after(), s.marker(), others, s.section()));
             out.add(s.withLabel(p.label(), p.confidence()));
         }
         return out;

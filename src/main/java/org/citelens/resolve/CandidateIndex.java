@@ -140,10 +140,7 @@ final class CandidateIndex implements Closeable {
     }
 
     private List<Hit> search(Query q, int limit) throws IOException {
-        if (stale) {
-            stale = false;
-            searchers.maybeRefreshBlocking();
-        }
+        if (stale) refresh();
         IndexSearcher s = searchers.acquire();
         try {
             ScoreDoc[] docs = s.search(q, limit).scoreDocs;
@@ -160,6 +157,17 @@ final class CandidateIndex implements Closeable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /**
+     * Opens a searcher that sees every spelling written so far. Cleared only once the new searcher is in place: a
+     * search running beside the refresh must wait for it, not run on the old searcher (which could miss every
+     * spelling registered since and resolve a reference to its key instead of its work).
+     */
+    private synchronized void refresh() throws IOException {
+        if (!stale) return;
+        searchers.maybeRefreshBlocking();
+        stale = false;
     }
 
     /**

@@ -33,6 +33,8 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     private final boolean writable;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, WorkMatcher.Resolution> cache = new ConcurrentHashMap<>();
+    /** Candidate searches done ahead by {@link #prepare}, by spelling; dropped, like the cache, by a registration. */
+    private final Map<String, WorkMatcher.Candidate> ahead = new ConcurrentHashMap<>();
 
     private PersistentWorksRegistry(Directory dir, boolean writable, double threshold) throws IOException {
         this.index = writable ? CandidateIndex.writable(dir, store) : CandidateIndex.readOnly(dir, store);
@@ -73,6 +75,7 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         lock.writeLock().lock();
         try {
             cache.clear();
+            ahead.clear();
             for (int i = 0; i < variants.size(); i++) {
                 if (ids.get(i) == null) continue;
                 WorkStore.Entry fresh = store.add(ids.get(i), variants.get(i), 1);
@@ -117,13 +120,30 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         if (cached != null) return cached;
         lock.readLock().lock();
         try {
-            WorkMatcher.Resolution r = matcher.resolve(v, null);
+            WorkMatcher.Resolution r = matcher.resolve(v, null, ahead.get(v.signature()));
             if (v.doi() == null && r.workId() != null && r.workId().startsWith("doi:")) {
                 String key = WorkKey.of(v);
                 if (key != null) store.alias(key, r.workId()); // the key's other spellings and later ingests follow
             }
             cache.put(cacheKey, r);
             return r;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Searches the candidates of a reference without a DOI ahead of its resolution. Thread-safe and independent of
+     * the order of calls, so ingest runs it in parallel before resolving in a fixed order on one thread.
+     */
+    @Override
+    public void prepare(Reference reference) {
+        if (ReferenceIdentifiers.doi(reference) != null) return; // resolved by its DOI, no search
+        WorkVariant v = WorkVariant.of(reference);
+        if (ahead.containsKey(v.signature())) return;
+        lock.readLock().lock();
+        try {
+            ahead.put(v.signature(), matcher.candidate(v, null));
         } finally {
             lock.readLock().unlock();
         }

@@ -1,0 +1,102 @@
+package org.citelens.classify;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The model's file format: gzip over a versioned binary layout. Nothing in it depends on time or hash order, so
+ * the same data and options give a byte-identical file (Java's gzip header carries no timestamp).
+ */
+public final class ModelFile {
+    private static final int MAGIC = 0x43544c4d; // "CTLM"
+    private static final int VERSION = 2;
+
+    private ModelFile() {}
+
+    public static void write(ClassifierModel m, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream os = Files.newOutputStream(tmp)) {
+            write(m, os);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static void write(ClassifierModel m, OutputStream os) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(m.description());
+        out.writeBoolean(m.normalize());
+        out.writeUTF(m.defaultDomain());
+        out.writeInt(m.domains().size());
+        for (String d : m.domains()) out.writeUTF(d);
+        for (double[] row : m.calibrator().a()) for (double v : row) out.writeDouble(v);
+        for (double v : m.calibrator().b()) out.writeDouble(v);
+        out.writeDouble(m.rule().supportingThreshold());
+        out.writeDouble(m.rule().contrastingThreshold());
+        for (double v : m.bias()) out.writeDouble(v);
+        String[] features = m.features();
+        float[] weights = m.weights();
+        byte[] multiplicity = m.multiplicity();
+        out.writeInt(features.length);
+        for (int i = 0; i < features.length; i++) {
+            out.writeUTF(features[i]);
+            out.writeByte(multiplicity[i]);
+            for (int c = 0; c < Labels.COUNT; c++) out.writeFloat(weights[i * Labels.COUNT + c]);
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    public static ClassifierModel read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException("no model file at " + file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    public static ClassifierModel read(InputStream raw, String source) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
+        if (in.readInt() != MAGIC) throw new IOException(source + " is not a Citelens classifier model");
+        int version = in.readInt();
+        if (version != VERSION) throw new IOException(source + " has model format " + version + "; this build reads " + VERSION);
+        String description = in.readUTF();
+        boolean normalize = in.readBoolean();
+        String defaultDomain = in.readUTF();
+        int nd = in.readInt();
+        List<String> domains = new ArrayList<>();
+        for (int i = 0; i < nd; i++) domains.add(in.readUTF());
+        double[][] a = new double[Labels.COUNT][Labels.COUNT];
+        for (double[] row : a) for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
+        double[] b = new double[Labels.COUNT];
+        for (int j = 0; j < b.length; j++) b[j] = in.readDouble();
+        DecisionRule rule = new DecisionRule(in.readDouble(), in.readDouble());
+        double[] bias = new double[Labels.COUNT];
+        for (int j = 0; j < bias.length; j++) bias[j] = in.readDouble();
+        int n = in.readInt();
+        String[] features = new String[n];
+        float[] weights = new float[n * Labels.COUNT];
+        byte[] multiplicity = new byte[n];
+        for (int i = 0; i < n; i++) {
+            features[i] = in.readUTF();
+            multiplicity[i] = in.readByte();
+            for (int c = 0; c < Labels.COUNT; c++) weights[i * Labels.COUNT + c] = in.readFloat();
+        }
+        return new ClassifierModel(features, weights, multiplicity, bias, normalize, domains, defaultDomain, new Calibrator(a, b), rule,
+                description);
+    }
+}

@@ -1,0 +1,62 @@
+package org.citelens.classify;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Everything that decides a model besides the data.
+ *
+ * @param c liblinear's inverse regularisation strength
+ * @param classWeights loss weight per label in {@link Labels} order, against imbalance
+ * @param minCount a feature must occur in at least this many training rows
+ * @param normalize scale each binary vector to unit length
+ * @param domainFeatures add per-dataset copies of every feature (feature augmentation)
+ * @param defaultDomain the dataset whose feature copies apply to statements of unknown origin, and whose rows
+ *                      calibrate the probabilities and choose the thresholds
+ * @param folds folds of the grouped cross-validation (outer report and inner calibration)
+ * @param precisionTarget the precision a rare label's threshold must reach on out-of-fold predictions
+ */
+public record TrainingOptions(double c, double[] classWeights, int minCount, boolean normalize, boolean domainFeatures,
+        String defaultDomain, int folds, long seed, double precisionTarget) {
+
+    public static TrainingOptions defaults() {
+        return new TrainingOptions(4, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78);
+    }
+
+    public TrainingOptions withC(double newC) {
+        return new TrainingOptions(newC, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+    }
+
+    public TrainingOptions withClassWeights(double[] w) {
+        return new TrainingOptions(c, w, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+    }
+
+    public TrainingOptions withDomainFeatures(boolean on) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, on, defaultDomain, folds, seed, precisionTarget);
+    }
+
+    public TrainingOptions withNormalize(boolean on) {
+        return new TrainingOptions(c, classWeights, minCount, on, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+    }
+
+    public TrainingOptions withDefaultDomain(String domain) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, domain, folds, seed, precisionTarget);
+    }
+
+    public TrainingOptions withPrecisionTarget(double p) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p);
+    }
+
+    public TrainingOptions withFolds(int k) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, k, seed, precisionTarget);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT,
+                "L2 logistic regression C=%s, class weights %s (supporting, contrasting, mentioning), min count %d, "
+                        + "normalize=%s, domain features=%s (default domain %s), %d grouped folds, seed %d, "
+                        + "precision target %.2f", c, Arrays.toString(classWeights), minCount, normalize, domainFeatures,
+                defaultDomain, folds, seed, precisionTarget);
+    }
+}
