@@ -50,7 +50,9 @@ case "${1:-serve}" in
     build_if_stale
     if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find corpus -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
       echo "run.sh: ingesting corpus/ into index/" >&2
-      java -jar "$JAR" ingest --corpus corpus --index index
+      # A one-off batch of a few hundred files ends before C2's optimised code pays for its compile time:
+      # the quick compiler alone halves ingest's CPU here (docs/benchmarks.md, "## Ingest").
+      java -XX:TieredStopAtLevel=1 -jar "$JAR" ingest --corpus corpus --index index
       touch index/.ingested
     fi
     echo "run.sh: serving on http://localhost:$PORT/" >&2
