@@ -14,9 +14,20 @@ import org.eclipse.jetty.util.Callback;
  * encodings), in the same JSON shape as every other error instead of Jetty's HTML page.
  */
 final class JsonJettyErrorHandler extends ErrorHandler {
+    /** Jetty writes an error body only for GET, POST and HEAD by default; a PUT or BREW gets the JSON error too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
+        if (code == 505) {
+            // a request line Jetty cannot read (e.g. "GET  HTTP/1.1") is taken for HTTP/0.9: the caller's mistake, so 400
+            code = 400;
+            response.setStatus(400);
+        }
         String text = message == null || message.isBlank() ? "bad request" : message;
         String body = "{\"error\":{\"status\":" + code + ",\"message\":\"" + escape(text) + "\"}}";
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonOut.JSON);

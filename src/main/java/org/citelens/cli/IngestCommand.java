@@ -6,10 +6,13 @@ import org.citelens.classify.Classifiers;
 import org.citelens.index.CorpusIngest;
 import org.citelens.index.IngestOptions;
 import org.citelens.index.IngestReport;
+import org.citelens.parse.DocumentLimits;
 
 /**
- * {@code ingest --corpus DIR --index DIR [--threads N] [--max-file-mb N] [--commit-every N]}: parses, extracts,
- * classifies and indexes every article file below the corpus folder. Exit 0 when the batch finished, even with
+ * {@code ingest --corpus DIR --index DIR [--threads N] [--max-file-mb N] [--max-elements N] [--max-depth N]
+ * [--max-doc-seconds N] [--commit-every N]}: parses, extracts, classifies and indexes every article file below the
+ * corpus folder. The {@code --max-*} flags are the per-document limits ({@link DocumentLimits}, safe defaults);
+ * a document over any of them is skipped with the reason. Exit 0 when the batch finished, even with
  * skipped files (they are listed in the summary and in {@code ingest-report.json}); 1 when the index failed.
  */
 public final class IngestCommand implements Command {
@@ -25,7 +28,8 @@ public final class IngestCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("corpus", "index", "threads", "max-file-mb", "commit-every"));
+        args.allowOnly(Set.of("corpus", "index", "threads", "max-file-mb", "max-elements", "max-depth", "max-doc-seconds",
+                "commit-every"));
         Path corpus = args.requirePath("corpus");
         Path index = args.requirePath("index");
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
@@ -38,12 +42,23 @@ public final class IngestCommand implements Command {
         if (index.toFile().exists() && !index.toFile().isDirectory()) {
             throw new UsageException("--index " + index + " exists and is not a folder");
         }
-        IngestOptions options = new IngestOptions(corpus, index, threads, maxMb * 1024 * 1024, commitEvery);
-        System.err.printf("ingest: corpus=%s index=%s threads=%d max-file-mb=%d commit-every=%d%n",
-                corpus, index, threads, maxMb, commitEvery);
+        DocumentLimits limits = new DocumentLimits(maxMb * 1024 * 1024,
+                positive(args, "max-elements", DocumentLimits.DEFAULT_MAX_ELEMENTS),
+                positive(args, "max-depth", DocumentLimits.DEFAULT_MAX_DEPTH),
+                positive(args, "max-doc-seconds", (int) (DocumentLimits.DEFAULT_MAX_MILLIS / 1000)) * 1000L);
+        IngestOptions options = new IngestOptions(corpus, index, threads, commitEvery, limits);
+        System.err.printf("ingest: corpus=%s index=%s threads=%d commit-every=%d%n", corpus, index, threads, commitEvery);
+        System.err.printf("ingest: per-document limits max-file-mb=%d max-elements=%d max-depth=%d max-doc-seconds=%d%n",
+                maxMb, limits.maxElements(), limits.maxDepth(), limits.maxMillis() / 1000);
         IngestReport report = new CorpusIngest(options, Classifiers.shipped(), System.err, System.console() != null).run();
         report.printSummary(System.err);
         System.err.println("ingest: report written to " + index.resolve(IngestReport.FILE_NAME));
         return 0;
+    }
+
+    private static int positive(Args args, String name, int fallback) throws UsageException {
+        int v = args.getInt(name, fallback);
+        if (v < 1) throw new UsageException("--" + name + " must be at least 1, not " + v);
+        return v;
     }
 }

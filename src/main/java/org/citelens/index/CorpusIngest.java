@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,11 +17,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.citelens.classify.CitationClassifier;
-import org.citelens.extract.CitationStatementExtractor;
 import org.citelens.extract.Extraction;
 import org.citelens.model.Article;
-import org.citelens.parse.ArticleParsers;
+import org.citelens.model.Reference;
 import org.citelens.parse.MalformedArticleException;
+import org.citelens.parse.RejectedDocumentException;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.resolve.WorksRegistry;
 
@@ -39,8 +40,6 @@ public final class CorpusIngest {
     private final CitationClassifier classifier;
     private final PrintStream progressOut;
     private final boolean terminal;
-    private final ArticleParsers parsers = new ArticleParsers();
-    private final CitationStatementExtractor extractor = new CitationStatementExtractor();
 
     public CorpusIngest(IngestOptions options, CitationClassifier classifier, PrintStream progressOut, boolean terminal) {
         this.options = options;
@@ -57,33 +56,58 @@ public final class CorpusIngest {
         // parsed articles kept between the passes while memory allows; the JVM drops them under pressure
         Map<Path, SoftReference<Article>> parsed = new ConcurrentHashMap<>();
         Map<String, Path> firstFileOfArticle = new ConcurrentHashMap<>();
+        Map<Path, String> articleIdOfFile = new ConcurrentHashMap<>();
         AtomicLong articles = new AtomicLong();
         AtomicLong statements = new AtomicLong();
         AtomicLong markers = new AtomicLong();
         AtomicLong unlinked = new AtomicLong();
         Files.createDirectories(options.index());
-        try (WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
+        try (ArticleFileReader reader = new ArticleFileReader(options.limits(), options.threads());
+                WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
                 StatementIndexWriter writer = StatementIndexWriter.open(options.index())) {
             writer.commit(Map.of("citelens.ingest", "running"));
             try (IngestProgress progress = new IngestProgress(progressOut, "pass 1/2 (parse, register works)", files.size(), terminal,
                     skipped::size)) {
                 forEachFile(files, progress, file -> {
-                    Article a = read(file, skipped);
+                    Article a = read(reader, file, skipped);
                     if (a == null) return;
-                    Path first = firstFileOfArticle.putIfAbsent(a.metadata().articleId(), file);
-                    if (first != null) {
-                        skipped.add(new IngestReport.SkippedFile(source(file), "parse", "duplicate of "
-                                + source(first) + " (same article id " + a.metadata().articleId() + ")"));
-                        return;
-                    }
-                    synchronized (registry) {
-                        registry.register(a);
-                    }
                     parsed.put(file, new SoftReference<>(a));
+                    articleIdOfFile.put(file, a.metadata().articleId());
+                    // the first file in path order wins whatever the threads' timing, so re-runs choose the same one
+                    firstFileOfArticle.merge(a.metadata().articleId(), file, (x, y) -> x.compareTo(y) <= 0 ? x : y);
                 }, skipped);
             }
             List<Path> good = new ArrayList<>(parsed.keySet());
             good.sort(null);
+            // registered one by one in path order, so the registry (and every resolution) is the same on each run
+            for (Iterator<Path> it = good.iterator(); it.hasNext(); ) {
+                Path file = it.next();
+                String id = articleIdOfFile.get(file);
+                Path first = firstFileOfArticle.get(id);
+                if (!first.equals(file)) {
+                    skipped.add(new IngestReport.SkippedFile(source(file), "parse", "duplicate of "
+                            + source(first) + " (same article id " + id + ")", "duplicate"));
+                    parsed.remove(file);
+                    it.remove();
+                    continue;
+                }
+                Article a = parsed.get(file).get();
+                if (a == null && (a = read(reader, file, skipped)) == null) {
+                    parsed.remove(file);
+                    it.remove();
+                    continue;
+                }
+                parsed.put(file, new SoftReference<>(a));
+                registry.register(a);
+            }
+            // Resolving a reference can teach a work key its DOI, which changes how later references resolve; done
+            // here once, one article at a time in path order, the outcome no longer depends on the timing of the
+            // parallel pass below (which then finds every resolution cached), so a run after a crash gives the same.
+            for (Path file : good) {
+                Article a = parsed.get(file).get();
+                if (a == null && (a = read(reader, file, skipped)) == null) continue;
+                for (Reference ref : a.references()) registry.resolve(a.metadata(), ref);
+            }
             AtomicLong sinceCommit = new AtomicLong();
             AtomicLong lastCommit = new AtomicLong(System.nanoTime());
             try (IngestProgress progress = new IngestProgress(progressOut, "pass 2/2 (extract, classify, index)", good.size(), terminal,
@@ -91,8 +115,8 @@ public final class CorpusIngest {
                 StatementLabeller labeller = new StatementLabeller(classifier);
                 forEachFile(good, progress, file -> {
                     Article a = parsed.remove(file).get();
-                    if (a == null && (a = read(file, skipped)) == null) return;
-                    Extraction x = extract(a, registry, file, skipped);
+                    if (a == null && (a = read(reader, file, skipped)) == null) return;
+                    Extraction x = extract(reader, a, registry, file, skipped);
                     if (x == null) return;
                     writer.replaceArticle(a.metadata().articleId(), labeller.label(x.statements()));
                     articles.incrementAndGet();
@@ -125,41 +149,46 @@ public final class CorpusIngest {
         return report;
     }
 
-    /** Reads and parses one file; null (and the reason recorded) when it is not a readable article. */
-    private Article read(Path file, ConcurrentLinkedQueue<IngestReport.SkippedFile> skipped) {
-        String reason;
+    /** Reads and parses one file under the document limits; null (and the reason recorded) when it is not one. */
+    private Article read(ArticleFileReader reader, Path file, ConcurrentLinkedQueue<IngestReport.SkippedFile> skipped) {
         String pass = "read";
+        String kind;
+        String reason;
         try {
-            long size = Files.size(file);
-            if (size > options.maxFileBytes()) {
-                reason = "larger than " + options.maxFileBytes() + " bytes (" + size + ")";
-            } else if (size == 0) {
-                reason = "empty file";
-            } else {
+            return reader.read(file, source(file));
+        } catch (RejectedDocumentException e) {
+            kind = e.kind().wireName();
+            reason = e.getMessage();
+            if (e.kind() != RejectedDocumentException.Kind.TOO_LARGE && e.kind() != RejectedDocumentException.Kind.EMPTY) {
                 pass = "parse";
-                return parsers.parse(Files.readAllBytes(file), source(file));
             }
         } catch (MalformedArticleException e) {
+            pass = "parse";
+            kind = "not-an-article";
             reason = e.getMessage();
         } catch (IOException e) {
+            kind = "unreadable";
             reason = "cannot read: " + e;
-        } catch (StackOverflowError e) {
-            reason = "too deeply nested to parse";
-        } catch (RuntimeException e) {
-            reason = "parser failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kind = "interrupted";
+            reason = "ingest interrupted";
         }
-        skipped.add(new IngestReport.SkippedFile(source(file), pass, reason));
+        skipped.add(new IngestReport.SkippedFile(source(file), pass, reason, kind));
         return null;
     }
 
-    private Extraction extract(Article a, WorksRegistry registry, Path file,
+    private Extraction extract(ArticleFileReader reader, Article a, WorksRegistry registry, Path file,
             ConcurrentLinkedQueue<IngestReport.SkippedFile> skipped) {
         try {
-            return extractor.extract(a, registry);
-        } catch (StackOverflowError e) {
-            skipped.add(new IngestReport.SkippedFile(source(file), "extract", "too deeply nested to extract"));
-        } catch (RuntimeException e) {
-            skipped.add(new IngestReport.SkippedFile(source(file), "extract", "extractor failed: " + e));
+            return reader.extract(a, registry);
+        } catch (RejectedDocumentException e) {
+            skipped.add(new IngestReport.SkippedFile(source(file), "extract", e.getMessage(), e.kind().wireName()));
+        } catch (MalformedArticleException e) {
+            skipped.add(new IngestReport.SkippedFile(source(file), "extract", e.getMessage(), "extract-error"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            skipped.add(new IngestReport.SkippedFile(source(file), "extract", "ingest interrupted", "interrupted"));
         }
         return null;
     }
@@ -196,7 +225,7 @@ public final class CorpusIngest {
                     } catch (IOException e) {
                         indexFailures.add(e); // the index itself failed (disk full...): stop, this is not one bad file
                     } catch (RuntimeException | StackOverflowError e) {
-                        skipped.add(new IngestReport.SkippedFile(source(file), "extract", "failed: " + e));
+                        skipped.add(new IngestReport.SkippedFile(source(file), "extract", "failed: " + e, "extract-error"));
                     } finally {
                         progress.done.incrementAndGet();
                     }

@@ -26,8 +26,16 @@ public record IngestReport(String corpus, String index, int threads, long files,
 
     public static final String FILE_NAME = "ingest-report.json";
 
-    /** A file that yielded nothing, with why; {@code pass} is "read", "parse" or "extract". */
-    public record SkippedFile(String file, String pass, String reason) {}
+    /**
+     * A file that yielded nothing, with why; {@code pass} is "read", "parse" or "extract"; {@code kind} is a stable
+     * name for the reason ("too-large", "encoding", "malformed-xml", "time-limit", "duplicate", "not-an-article"...)
+     * that a program reading the report can count by.
+     */
+    public record SkippedFile(String file, String pass, String reason, String kind) {
+        public SkippedFile(String file, String pass, String reason) {
+            this(file, pass, reason, pass + "-error");
+        }
+    }
 
     public IngestReport {
         skipped = List.copyOf(skipped);
@@ -65,13 +73,20 @@ public record IngestReport(String corpus, String index, int threads, long files,
                 + " the index now holds %d statements%n",
                 files, articles, statements, markers, unlinkedMarkers, skipped.size(), elapsedMillis / 1000.0,
                 articlesPerSecond(), statementsPerSecond(), cpuMillis / 1000.0, articlesPerCpuSecond(), statementsInIndex);
+        if (!skipped.isEmpty()) {
+            java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
+            for (SkippedFile s : skipped) byKind.merge(s.kind(), 1, Integer::sum);
+            StringBuilder line = new StringBuilder("  skipped by reason:");
+            byKind.forEach((k, n) -> line.append(' ').append(k).append('=').append(n));
+            out.println(line);
+        }
         int shown = 0;
         for (SkippedFile s : skipped) {
             if (shown++ == 50) {
                 out.printf("  ... and %d more skipped files: see %s%n", skipped.size() - 50, FILE_NAME);
                 break;
             }
-            out.printf("  skipped %s (%s): %s%n", s.file(), s.pass(), s.reason());
+            out.printf("  skipped %s (%s, %s): %s%n", s.file(), s.pass(), s.kind(), s.reason());
         }
     }
 }
