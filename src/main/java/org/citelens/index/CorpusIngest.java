@@ -100,6 +100,20 @@ public final class CorpusIngest {
                 parsed.put(file, new SoftReference<>(a));
                 registry.register(a);
             }
+            // The costly part of resolving, the candidate searches, depends only on what is registered: done first on
+            // every worker, it leaves the ordered pass below only the cheap, order-dependent decisions.
+            try (IngestProgress progress = new IngestProgress(progressOut, "resolve (candidate search)", good.size(),
+                    terminal, skipped::size)) {
+                forEachFile(good, progress, file -> {
+                    Article a = parsed.get(file).get();
+                    if (a == null) return; // dropped under memory pressure: the ordered pass searches for it
+                    try {
+                        for (Reference ref : a.references()) registry.prepare(ref);
+                    } catch (RuntimeException e) {
+                        // an optimisation only: the ordered pass resolves this article itself and reports what fails
+                    }
+                }, skipped);
+            }
             // Resolving a reference can teach a work key its DOI, which changes how later references resolve; done
             // here once, one article at a time in path order, the outcome no longer depends on the timing of the
             // parallel pass below (which then finds every resolution cached), so a run after a crash gives the same.
@@ -132,6 +146,7 @@ public final class CorpusIngest {
                     if (due && lastCommit.compareAndSet(last, now)) writer.commit(Map.of("citelens.ingest", "running"));
                 }, skipped);
             }
+            writer.flush(options.threads());
             writer.commit(Map.of("citelens.ingest", "complete"));
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;

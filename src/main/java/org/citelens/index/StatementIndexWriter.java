@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -66,6 +70,35 @@ public final class StatementIndexWriter implements Closeable {
     /** Upserts one statement by its id (for callers that change a single statement, e.g. a relabel). */
     public void upsert(CitationStatement statement) throws IOException {
         writer.updateDocument(new Term(StatementSchema.ID, statement.id()), StatementSchema.toDocument(statement));
+    }
+
+    /**
+     * Writes the buffered documents to segments on {@code threads} threads at once. A commit flushes every thread's
+     * buffer one after another on the calling thread, which at the end of an ingest left one core idle.
+     */
+    public void flush(int threads) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> flushes = new ArrayList<>(threads);
+            for (int i = 0; i < threads; i++) {
+                flushes.add(pool.submit(() -> {
+                    while (writer.flushNextBuffer()) {
+                        // each call takes one buffer no other thread is flushing
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : flushes) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    throw new IllegalStateException("flush failed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Makes everything written so far durable and visible to readers; {@code userData} is kept with the commit. */

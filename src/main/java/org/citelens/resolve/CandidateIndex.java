@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -40,53 +43,61 @@ final class CandidateIndex implements Closeable {
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final WorkStore store;
+    private final Set<String> writtenAliases = new HashSet<>();
     private volatile boolean stale;
 
     /** A hit: the spelling's ordinal and its BM25 score. */
     record Hit(int ord, float score) {}
 
-    private CandidateIndex(Directory dir, IndexWriter writer, SearcherManager searchers) {
+    private CandidateIndex(Directory dir, IndexWriter writer, SearcherManager searchers, WorkStore store) {
         this.dir = dir;
         this.writer = writer;
         this.searchers = searchers;
+        this.store = store;
     }
 
-    static CandidateIndex writable(Directory dir) throws IOException {
+    /** The index of {@code store}'s spellings in {@code dir}; {@link #load} fills the store from it. */
+    static CandidateIndex writable(Directory dir, WorkStore store) throws IOException {
         IndexWriterConfig cfg = new IndexWriterConfig(new WhitespaceAnalyzer());
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter writer = new IndexWriter(dir, cfg);
-        return new CandidateIndex(dir, writer, new SearcherManager(writer, null));
+        return new CandidateIndex(dir, writer, new SearcherManager(writer, null), store);
     }
 
-    static CandidateIndex readOnly(Directory dir) throws IOException {
-        return new CandidateIndex(dir, null, new SearcherManager(dir, null));
+    static CandidateIndex readOnly(Directory dir, WorkStore store) throws IOException {
+        return new CandidateIndex(dir, null, new SearcherManager(dir, null), store);
     }
 
     /** Fills the store from the committed documents, ordinals preserved. */
-    void load(WorkStore store) throws IOException {
+    synchronized void load() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
             List<VariantDocuments.Stored> stored = new ArrayList<>();
+            int[] counts = null;
             StoredFields fields = s.getIndexReader().storedFields();
             for (ScoreDoc sd : s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
-                VariantDocuments.Stored v = VariantDocuments.restore(fields.document(sd.doc), store);
+                Document d = fields.document(sd.doc);
+                if (VariantDocuments.isCounts(d)) {
+                    counts = VariantDocuments.readCounts(d);
+                    continue;
+                }
+                VariantDocuments.Stored v = VariantDocuments.restore(d, store);
                 if (v != null) stored.add(v);
             }
             stored.sort(Comparator.comparingInt(VariantDocuments.Stored::ord));
             for (VariantDocuments.Stored v : stored) {
-                WorkStore.Entry e = store.add(v.workId(), v.variant(), v.count());
+                // an index written before the counts document existed keeps the count on each spelling
+                int count = counts != null && v.ord() < counts.length ? counts[v.ord()] : v.count();
+                WorkStore.Entry e = store.add(v.workId(), v.variant(), count);
                 if (e == null || e.ord != v.ord()) {
                     throw new IOException("works index is inconsistent at spelling " + v.ord() + ": rebuild it");
                 }
             }
+            writtenAliases.addAll(store.aliases().keySet());
         } finally {
             searchers.release(s);
         }
-    }
-
-    void add(WorkStore.Entry e) throws IOException {
-        writer.addDocument(VariantDocuments.variant(e));
-        stale = true;
     }
 
     /** Spellings whose title words best match, optionally only those of works with a DOI. */
@@ -119,11 +130,17 @@ final class CandidateIndex implements Closeable {
         return search(q, limit);
     }
 
+    /**
+     * Indexes a new spelling at registration, so the work overlaps the parsing of other articles instead of stalling
+     * the first search. Its count is kept apart (see {@link #commit}), so the document never has to change.
+     */
+    void add(WorkStore.Entry e) throws IOException {
+        writer.addDocument(VariantDocuments.variant(e));
+        stale = true;
+    }
+
     private List<Hit> search(Query q, int limit) throws IOException {
-        if (stale) {
-            stale = false;
-            searchers.maybeRefreshBlocking();
-        }
+        if (stale) refresh();
         IndexSearcher s = searchers.acquire();
         try {
             ScoreDoc[] docs = s.search(q, limit).scoreDocs;
@@ -142,11 +159,26 @@ final class CandidateIndex implements Closeable {
         }
     }
 
-    /** Replaces the committed index with the store's current state: counts, new spellings and merged keys. */
-    void commit(WorkStore store) throws IOException {
-        writer.deleteAll();
-        for (WorkStore.Entry e : store.entries()) writer.addDocument(VariantDocuments.variant(e));
-        for (var a : store.aliases().entrySet()) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
+    /**
+     * Opens a searcher that sees every spelling written so far. Cleared only once the new searcher is in place: a
+     * search running beside the refresh must wait for it, not run on the old searcher (which could miss every
+     * spelling registered since and resolve a reference to its key instead of its work).
+     */
+    private synchronized void refresh() throws IOException {
+        if (!stale) return;
+        searchers.maybeRefreshBlocking();
+        stale = false;
+    }
+
+    /**
+     * Makes the committed index hold the store's current state: the spellings (written at registration), the keys
+     * merged since the last commit, and every spelling's count in one document that replaces the previous one.
+     */
+    synchronized void commit() throws IOException {
+        for (var a : store.aliases().entrySet()) {
+            if (writtenAliases.add(a.getKey())) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
+        }
+        writer.updateDocument(VariantDocuments.COUNTS_TERM, VariantDocuments.counts(store.entries()));
         writer.commit();
         stale = true;
     }

@@ -3,6 +3,7 @@ package org.citelens.resolve;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,25 +33,25 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     private final boolean writable;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, WorkMatcher.Resolution> cache = new ConcurrentHashMap<>();
+    /** Candidate searches done ahead by {@link #prepare}, by spelling; dropped, like the cache, by a registration. */
+    private final Map<String, WorkMatcher.Candidate> ahead = new ConcurrentHashMap<>();
 
-    private PersistentWorksRegistry(CandidateIndex index, boolean writable, double threshold) throws IOException {
-        this.index = index;
+    private PersistentWorksRegistry(Directory dir, boolean writable, double threshold) throws IOException {
+        this.index = writable ? CandidateIndex.writable(dir, store) : CandidateIndex.readOnly(dir, store);
         this.writable = writable;
-        index.load(store);
+        index.load();
         this.matcher = new WorkMatcher(store, index, threshold);
         this.search = new WorkSearch(store, index);
     }
 
     /** Opens (or creates) the registry in {@code dir} for ingest; close it to persist what was registered. */
     public static PersistentWorksRegistry open(Path dir) throws IOException {
-        return new PersistentWorksRegistry(CandidateIndex.writable(FSDirectory.open(dir)), true,
-                WorkMatcher.DEFAULT_THRESHOLD);
+        return new PersistentWorksRegistry(FSDirectory.open(dir), true, WorkMatcher.DEFAULT_THRESHOLD);
     }
 
     /** Opens the registry in {@code dir} for lookups only (the server), beside a writer that may be running. */
     public static PersistentWorksRegistry openReadOnly(Path dir) throws IOException {
-        return new PersistentWorksRegistry(CandidateIndex.readOnly(FSDirectory.open(dir)), false,
-                WorkMatcher.DEFAULT_THRESHOLD);
+        return new PersistentWorksRegistry(FSDirectory.open(dir), false, WorkMatcher.DEFAULT_THRESHOLD);
     }
 
     /** A registry that lives in memory only: tests and evaluations. */
@@ -59,33 +60,32 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     }
 
     static PersistentWorksRegistry inMemory(double threshold) throws IOException {
-        return new PersistentWorksRegistry(CandidateIndex.writable(new ByteBuffersDirectory()), true, threshold);
+        return new PersistentWorksRegistry(new ByteBuffersDirectory(), true, threshold);
     }
 
     @Override
     public void register(Article article) {
         if (!writable) throw new IllegalStateException("works registry was opened read-only");
+        // normalising the spellings is the costly part and needs no lock, so parallel registrations overlap
+        List<WorkVariant> variants = new ArrayList<>(article.references().size() + 1);
+        variants.add(WorkVariant.of(article.metadata()));
+        for (Reference ref : article.references()) variants.add(WorkVariant.of(ref));
+        List<String> ids = new ArrayList<>(variants.size());
+        for (WorkVariant v : variants) ids.add(v.doi() != null ? "doi:" + v.doi() : WorkKey.of(v));
         lock.writeLock().lock();
         try {
             cache.clear();
-            WorkVariant own = WorkVariant.of(article.metadata());
-            String ownId = own.doi() != null ? "doi:" + own.doi() : WorkKey.of(own);
-            if (ownId != null) add(ownId, own);
-            for (Reference ref : article.references()) {
-                WorkVariant v = WorkVariant.of(ref);
-                String id = v.doi() != null ? "doi:" + v.doi() : WorkKey.of(v);
-                if (id != null) add(id, v);
+            ahead.clear();
+            for (int i = 0; i < variants.size(); i++) {
+                if (ids.get(i) == null) continue;
+                WorkStore.Entry fresh = store.add(ids.get(i), variants.get(i), 1);
+                if (fresh != null) index.add(fresh);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("works index unwritable", e);
         } finally {
             lock.writeLock().unlock();
         }
-    }
-
-    private void add(String workId, WorkVariant v) throws IOException {
-        WorkStore.Entry fresh = store.add(workId, v, 1);
-        if (fresh != null) index.add(fresh);
     }
 
     @Override
@@ -120,13 +120,30 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         if (cached != null) return cached;
         lock.readLock().lock();
         try {
-            WorkMatcher.Resolution r = matcher.resolve(v, null);
+            WorkMatcher.Resolution r = matcher.resolve(v, null, ahead.get(v.signature()));
             if (v.doi() == null && r.workId() != null && r.workId().startsWith("doi:")) {
                 String key = WorkKey.of(v);
                 if (key != null) store.alias(key, r.workId()); // the key's other spellings and later ingests follow
             }
             cache.put(cacheKey, r);
             return r;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Searches the candidates of a reference without a DOI ahead of its resolution. Thread-safe and independent of
+     * the order of calls, so ingest runs it in parallel before resolving in a fixed order on one thread.
+     */
+    @Override
+    public void prepare(Reference reference) {
+        if (ReferenceIdentifiers.doi(reference) != null) return; // resolved by its DOI, no search
+        WorkVariant v = WorkVariant.of(reference);
+        if (ahead.containsKey(v.signature())) return;
+        lock.readLock().lock();
+        try {
+            ahead.put(v.signature(), matcher.candidate(v, null));
         } finally {
             lock.readLock().unlock();
         }
@@ -191,7 +208,7 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     public void close() throws IOException {
         lock.writeLock().lock();
         try {
-            if (writable) index.commit(store);
+            if (writable) index.commit();
         } finally {
             try {
                 index.close();

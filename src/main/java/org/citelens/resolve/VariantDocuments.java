@@ -1,5 +1,7 @@
 package org.citelens.resolve;
 
+import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -8,6 +10,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * How works are laid out in the works index: one document per spelling of a work (so leave-one-out can hide one
@@ -26,6 +30,9 @@ final class VariantDocuments {
     static final String TITLE = "title";
     static final String SURNAME = "surname";
     static final String YEAR = "year";
+    /** The one document holding every spelling's count, replaced at each commit (the spellings never change). */
+    static final String COUNTS = "counts";
+    static final Term COUNTS_TERM = new Term(TYPE, COUNTS);
     private static final String COUNT = "count";
     private static final String FROM_ARTICLE = "from_article";
     private static final String KEY = "key";
@@ -49,6 +56,7 @@ final class VariantDocuments {
             d.add(new StringField(SURNAME, v.normalized().surnameKey(), Field.Store.NO));
         }
         if (v.year() != null) d.add(new IntField(YEAR, v.year(), Field.Store.YES));
+        // the count when first written; the counts document has the current one (older indexes have only this)
         d.add(new StoredField(COUNT, e.count));
         d.add(new StoredField(FROM_ARTICLE, v.fromArticle() ? 1 : 0));
         String[] values = {v.doi(), v.pmid(), v.pmcid(), v.title(), v.surname(), v.givenNames(), v.journal(),
@@ -57,6 +65,28 @@ final class VariantDocuments {
             if (values[i] != null) d.add(new StoredField(STORED[i], values[i]));
         }
         return d;
+    }
+
+    /** Every spelling's count by ordinal, as big-endian ints. */
+    static Document counts(List<WorkStore.Entry> entries) {
+        ByteBuffer packed = ByteBuffer.allocate(4 * entries.size());
+        for (WorkStore.Entry e : entries) packed.putInt(e.count);
+        Document d = new Document();
+        d.add(new StringField(TYPE, COUNTS, Field.Store.YES));
+        d.add(new StoredField(COUNTS, packed.array()));
+        return d;
+    }
+
+    static boolean isCounts(Document d) {
+        return COUNTS.equals(d.get(TYPE));
+    }
+
+    static int[] readCounts(Document d) {
+        BytesRef bytes = d.getBinaryValue(COUNTS);
+        ByteBuffer packed = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+        int[] counts = new int[bytes.length / 4];
+        for (int i = 0; i < counts.length; i++) counts[i] = packed.getInt();
+        return counts;
     }
 
     static Document alias(String key, String target) {

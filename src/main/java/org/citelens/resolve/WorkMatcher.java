@@ -41,7 +41,15 @@ final class WorkMatcher {
         this.threshold = threshold;
     }
 
+    /** The best-scoring known spelling with a DOI for a spelling, or a null entry when the search found none. */
+    record Candidate(WorkStore.Entry entry, double score) {}
+
     Resolution resolve(WorkVariant v, Exclusion hidden) {
+        return resolve(v, hidden, null);
+    }
+
+    /** @param ahead the candidate found ahead by {@link #candidate}, or null to search now */
+    Resolution resolve(WorkVariant v, Exclusion hidden, Candidate ahead) {
         if (v.doi() != null) return new Resolution("doi:" + v.doi(), Route.DOI, v.doi(), 1);
         for (String id : WorkStore.identifiers(v)) {
             String idDoi = uniqueDoi(store.doisOfIdentifier(id), null);
@@ -54,7 +62,7 @@ final class WorkMatcher {
             String keyDoi = uniqueDoi(store.doisOfKey(key), hidden != null && key.equals(hidden.key()) ? hidden : null);
             if (keyDoi != null) return new Resolution("doi:" + keyDoi, Route.KEY_DOI, keyDoi, 1);
         }
-        Resolution fuzzy = bestCandidate(v, hidden);
+        Resolution fuzzy = bestCandidate(ahead != null ? ahead : candidate(v, hidden));
         if (fuzzy != null && fuzzy.bestScore() >= threshold) return fuzzy;
         String fallback = key != null ? key : null;
         return new Resolution(fallback, fallback == null ? Route.NONE : Route.KEY,
@@ -73,7 +81,11 @@ final class WorkMatcher {
         return found;
     }
 
-    private Resolution bestCandidate(WorkVariant v, Exclusion hidden) {
+    /**
+     * Searches and scores the candidates of a spelling. Depends only on what is registered, not on which references
+     * were resolved before (unlike the key-to-DOI shortcuts above), so it may run ahead, in parallel.
+     */
+    Candidate candidate(WorkVariant v, Exclusion hidden) {
         List<CandidateIndex.Hit> hits;
         try {
             hits = index.byTitle(v.normalized().titleTokens(), true, CANDIDATES);
@@ -94,6 +106,12 @@ final class WorkMatcher {
                 best = e;
             }
         }
+        return new Candidate(best, bestScore);
+    }
+
+    private Resolution bestCandidate(Candidate c) {
+        WorkStore.Entry best = c.entry();
+        double bestScore = c.score();
         if (best == null) return null;
         String doiId = store.canonical(best.workId);
         return new Resolution(doiId, Route.FUZZY, doiId.startsWith("doi:") ? doiId.substring(4) : null, bestScore);

@@ -28,13 +28,14 @@ public final class ReferenceReader {
         boolean mixed = JatsText.isMixed(body);
         String raw = mixed ? JatsText.asWritten(body) : null;
         String text = raw != null ? raw : JatsText.of(body);
-        String doi = pubId(body, "doi");
+        List<Element> pubIds = Dom.all(body, "pub-id"); // once: each lookup below would walk the citation again
+        String doi = pubId(pubIds, "doi");
         if (doi == null) doi = Doi.normalize(extLinkDoi(body)).orElse(null);
         if (doi == null && text.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(text).orElse(null);
-        String pmid = JatsIds.pmid(pubId(body, "pmid"));
+        String pmid = JatsIds.pmid(pubId(pubIds, "pmid"));
         if (pmid == null) pmid = suppliedPmid(ref);
-        String pmcid = JatsIds.pmcid(pubId(body, "pmcid"));
-        if (pmcid == null) pmcid = JatsIds.pmcid(pubId(body, "pmc"));
+        String pmcid = JatsIds.pmcid(pubId(pubIds, "pmcid"));
+        if (pmcid == null) pmcid = JatsIds.pmcid(pubId(pubIds, "pmc"));
         String title = title(body);
         List<Author> authors = authors(body);
         // an element-citation has fields but no punctuation between them: render it for display
@@ -43,8 +44,8 @@ public final class ReferenceReader {
                 JatsText.ofFirst(body, "source"), JatsText.ofFirst(body, "volume"), pages(body), raw);
     }
 
-    private static String pubId(Element citation, String type) {
-        for (Element e : Dom.all(citation, "pub-id")) {
+    private static String pubId(List<Element> pubIds, String type) {
+        for (Element e : pubIds) {
             if (type.equalsIgnoreCase(e.attr("pub-id-type"))) {
                 String v = JatsText.of(e);
                 if (!v.isEmpty()) return type.equals("doi") ? Doi.normalize(v).orElse(null) : v;
