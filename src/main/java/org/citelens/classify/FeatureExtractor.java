@@ -16,6 +16,8 @@ public final class FeatureExtractor {
     private static final int NEAR = 6;
     private static final int WINDOW = 3;
     private static final boolean TRIGRAMS = Boolean.getBoolean("citelens.trigrams");
+    private static final int CHARGRAMS = Integer.getInteger("citelens.chargrams", 0);
+    private static final int CHAR_WINDOW = Integer.getInteger("citelens.charwindow", 60);
 
     public static final FeatureExtractor DEFAULT = new FeatureExtractor(CueLexicon.DEFAULT);
 
@@ -27,8 +29,10 @@ public final class FeatureExtractor {
 
     public List<String> features(ClassifierInput input, String domain) {
         List<String> f = new ArrayList<>(160);
-        List<String> tokens = Tokenizer.tokens(MarkerMasker.mask(input));
+        String masked = MarkerMasker.mask(input);
+        List<String> tokens = Tokenizer.tokens(masked);
         ngrams(tokens, f);
+        if (CHARGRAMS > 0) charGrams(masked, f);
         targetWindow(tokens, f);
         cues(tokens, "", f);
         if (!input.before().isBlank()) cues(Tokenizer.tokens(MarkerMasker.mask(context(input.before()))), "ctxb:", f);
@@ -55,6 +59,18 @@ public final class FeatureExtractor {
             prev = tok;
         }
         f.add("b:" + prev + "_</s>");
+    }
+
+    /** Character n-grams (3 to CHARGRAMS) of the lower-cased masked text within CHAR_WINDOW chars of the target. */
+    private static void charGrams(String masked, List<String> f) {
+        String s = masked.toLowerCase(java.util.Locale.ROOT).replaceAll("[0-9]+", "0").replaceAll("\\s+", " ");
+        int t = s.indexOf("tgtcit");
+        int from = t < 0 ? 0 : Math.max(0, t - CHAR_WINDOW);
+        int to = t < 0 ? s.length() : Math.min(s.length(), t + 6 + CHAR_WINDOW);
+        String w = " " + s.substring(from, to) + " ";
+        for (int n = 3; n <= CHARGRAMS; n++) {
+            for (int i = 0; i + n <= w.length(); i++) f.add("c:".concat(w.substring(i, i + n)));
+        }
     }
 
     private static void targetWindow(List<String> t, List<String> f) {

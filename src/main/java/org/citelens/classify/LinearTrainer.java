@@ -7,12 +7,14 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Fits L2-regularised logistic regression (one model per label, liblinear's primal trust-region Newton solver) on
- * binary sparse rows, with a weight per label against class imbalance. Same rows and seed give the same weights.
+ * binary sparse rows, with a weight per label against class imbalance, optionally on NBSVM-scaled features. Same
+ * rows and seed give the same weights.
  */
 final class LinearTrainer {
     /** The fitted weights in {@link Labels} order. */
@@ -30,31 +32,77 @@ final class LinearTrainer {
      * @param featureCount size of the feature space
      */
     static Weights fit(List<int[]> rows, int[] labels, int featureCount, TrainingOptions options) {
+        boolean[] seen = new boolean[Labels.COUNT];
+        for (int label : labels) seen[label] = true;
+        for (int c = 0; c < Labels.COUNT; c++) {
+            if (!seen[c]) throw new IllegalArgumentException("training data has no " + Labels.label(c).wireName() + " rows");
+        }
+        if (options.nbAlpha() > 0) return fitNb(rows, labels, featureCount, options);
+        double[] y = new double[labels.length];
+        for (int i = 0; i < y.length; i++) y[i] = labels[i];
+        Parameter param = new Parameter(SolverType.L2R_LR, options.c(), 0.001);
+        param.setWeights(options.classWeights().clone(), new int[] {Labels.SUPPORTING, Labels.CONTRASTING, Labels.MENTIONING});
+        param.setRandom(new Random(options.seed()));
+        Model model = Linear.train(problem(rows, y, null, featureCount, options), param);
+        return extract(model, featureCount);
+    }
+
+    /**
+     * One-vs-rest with NBSVM scaling (Wang &amp; Manning 2012): each label's binary problem sees every feature scaled by
+     * its log-count ratio between the label's rows and the others, and the ratio is folded back into the weights so
+     * that scoring stays a plain dot product over binary features.
+     */
+    private static Weights fitNb(List<int[]> rows, int[] labels, int featureCount, TrainingOptions options) {
+        double alpha = options.nbAlpha();
+        float[] weights = new float[featureCount * Labels.COUNT];
+        double[] bias = new double[Labels.COUNT];
+        for (int c = 0; c < Labels.COUNT; c++) {
+            double[] pos = new double[featureCount];
+            double[] neg = new double[featureCount];
+            Arrays.fill(pos, alpha);
+            Arrays.fill(neg, alpha);
+            double pSum = alpha * featureCount;
+            double nSum = alpha * featureCount;
+            double[] y = new double[labels.length];
+            for (int i = 0; i < rows.size(); i++) {
+                boolean positive = labels[i] == c;
+                y[i] = positive ? 1 : -1;
+                double[] t = positive ? pos : neg;
+                for (int f : rows.get(i)) t[f]++;
+                if (positive) pSum += rows.get(i).length;
+                else nSum += rows.get(i).length;
+            }
+            double[] r = new double[featureCount];
+            for (int f = 0; f < featureCount; f++) r[f] = Math.log((pos[f] / pSum) / (neg[f] / nSum));
+            Parameter param = new Parameter(SolverType.L2R_LR, options.c(), 0.001);
+            param.setWeights(new double[] {options.classWeights()[c], 1}, new int[] {1, -1});
+            param.setRandom(new Random(options.seed()));
+            Model model = Linear.train(problem(rows, y, r, featureCount, options), param);
+            double sign = model.getLabels()[0] == 1 ? 1 : -1;
+            double[] w = model.getFeatureWeights();
+            for (int f = 0; f < featureCount; f++) weights[f * Labels.COUNT + c] = (float) (sign * w[f] * r[f]);
+            bias[c] = sign * w[featureCount];
+        }
+        return new Weights(weights, bias);
+    }
+
+    /** Binary rows as liblinear columns (plus a bias column), each present feature worth its scale, or 1 when null. */
+    private static Problem problem(List<int[]> rows, double[] y, double[] scale, int featureCount, TrainingOptions options) {
         Problem problem = new Problem();
         problem.l = rows.size();
         problem.n = featureCount + 1;
         problem.bias = 1;
-        problem.y = new double[rows.size()];
+        problem.y = y;
         problem.x = new Feature[rows.size()][];
-        boolean[] seen = new boolean[Labels.COUNT];
         for (int i = 0; i < rows.size(); i++) {
             int[] r = rows.get(i);
             double v = LinearScorer.value(r.length, options.normalize());
             Feature[] x = new Feature[r.length + 1];
-            for (int k = 0; k < r.length; k++) x[k] = new FeatureNode(r[k] + 1, v);
+            for (int k = 0; k < r.length; k++) x[k] = new FeatureNode(r[k] + 1, scale == null ? v : v * scale[r[k]]);
             x[r.length] = new FeatureNode(featureCount + 1, 1);
             problem.x[i] = x;
-            problem.y[i] = labels[i];
-            seen[labels[i]] = true;
         }
-        for (int c = 0; c < Labels.COUNT; c++) {
-            if (!seen[c]) throw new IllegalArgumentException("training data has no " + Labels.label(c).wireName() + " rows");
-        }
-        Parameter param = new Parameter(SolverType.L2R_LR, options.c(), 0.001);
-        param.setWeights(options.classWeights().clone(), new int[] {Labels.SUPPORTING, Labels.CONTRASTING, Labels.MENTIONING});
-        param.setRandom(new Random(options.seed()));
-        Model model = Linear.train(problem, param);
-        return extract(model, featureCount);
+        return problem;
     }
 
     private static Weights extract(Model model, int featureCount) {

@@ -15,48 +15,59 @@ import java.util.Locale;
  *                      calibrate the probabilities and choose the thresholds
  * @param folds folds of the grouped cross-validation (outer report and inner calibration)
  * @param precisionTarget the precision a rare label's threshold must reach on out-of-fold predictions
+ * @param nbAlpha 0 for plain one-vs-rest logistic regression; above 0, each label's binary problem sees its features
+ *                scaled by their naive Bayes log-count ratio (NBSVM, Wang &amp; Manning 2012) smoothed with this count
  */
 public record TrainingOptions(double c, double[] classWeights, int minCount, boolean normalize, boolean domainFeatures,
-        String defaultDomain, int folds, long seed, double precisionTarget) {
+        String defaultDomain, int folds, long seed, double precisionTarget, double nbAlpha) {
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(4, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78);
+        return new TrainingOptions(2, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78, 0.5);
+    }
+
+    public TrainingOptions withNbAlpha(double alpha) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, alpha);
+    }
+
+    public TrainingOptions withSeed(long s) {
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, s, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withC(double newC) {
-        return new TrainingOptions(newC, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+        return new TrainingOptions(newC, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withClassWeights(double[] w) {
-        return new TrainingOptions(c, w, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+        return new TrainingOptions(c, w, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withDomainFeatures(boolean on) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, on, defaultDomain, folds, seed, precisionTarget);
+        return new TrainingOptions(c, classWeights, minCount, normalize, on, defaultDomain, folds, seed, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withNormalize(boolean on) {
-        return new TrainingOptions(c, classWeights, minCount, on, domainFeatures, defaultDomain, folds, seed, precisionTarget);
+        return new TrainingOptions(c, classWeights, minCount, on, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withDefaultDomain(String domain) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, domain, folds, seed, precisionTarget);
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, domain, folds, seed, precisionTarget, nbAlpha);
     }
 
     public TrainingOptions withPrecisionTarget(double p) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p);
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p, nbAlpha);
     }
 
     public TrainingOptions withFolds(int k) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, k, seed, precisionTarget);
+        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, k, seed, precisionTarget, nbAlpha);
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "L2 logistic regression C=%s, class weights %s (supporting, contrasting, mentioning), min count %d, "
+                "L2 logistic regression%s C=%s, class weights %s (supporting, contrasting, mentioning), min count %d, "
                         + "normalize=%s, domain features=%s (default domain %s), %d grouped folds, seed %d, "
-                        + "precision target %.2f", c, Arrays.toString(classWeights), minCount, normalize, domainFeatures,
-                defaultDomain, folds, seed, precisionTarget);
+                        + "precision target %.2f", nbAlpha > 0 ? " on NBSVM-scaled features (alpha " + nbAlpha + ")" : "",
+                c, Arrays.toString(classWeights), minCount, normalize, domainFeatures, defaultDomain, folds, seed,
+                precisionTarget);
     }
 }

@@ -33,13 +33,14 @@ public final class TrainCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         args.allowOnly(Set.of("data", "model", "c", "folds", "threads", "precision", "no-cv", "train-split-only",
-                "no-domain-features"));
+                "no-domain-features", "nb-alpha"));
         String data = args.require("data");
         Path modelPath = args.requirePath("model");
         TrainingOptions options = TrainingOptions.defaults();
         if (args.has("c")) options = options.withC(parseDouble(args, "c"));
         if (args.has("precision")) options = options.withPrecisionTarget(parseDouble(args, "precision"));
         if (args.has("folds")) options = options.withFolds(args.getInt("folds", 5));
+        if (args.has("nb-alpha")) options = options.withNbAlpha(parseDouble(args, "nb-alpha"));
         if (args.has("no-domain-features")) options = options.withDomainFeatures(false);
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
