@@ -45,6 +45,8 @@ final class CandidateIndex implements Closeable {
     private final SearcherManager searchers;
     private final WorkStore store;
     private final Set<String> writtenAliases = new HashSet<>();
+    private final Set<String> registeredArticles = new HashSet<>();
+    private final Set<String> writtenRegistrations = new HashSet<>();
     private volatile boolean stale;
 
     /** A hit: the spelling's ordinal and its BM25 score. */
@@ -78,6 +80,12 @@ final class CandidateIndex implements Closeable {
             StoredFields fields = s.getIndexReader().storedFields();
             for (ScoreDoc sd : s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
                 Document d = fields.document(sd.doc);
+                String registered = VariantDocuments.registeredArticle(d);
+                if (registered != null) {
+                    registeredArticles.add(registered);
+                    writtenRegistrations.add(registered);
+                    continue;
+                }
                 if (VariantDocuments.isCounts(d)) {
                     counts = VariantDocuments.readCounts(d);
                     continue;
@@ -98,6 +106,14 @@ final class CandidateIndex implements Closeable {
         } finally {
             searchers.release(s);
         }
+    }
+
+    /**
+     * Records that an article's spellings are being counted; false when it was registered before (in this run or
+     * an earlier ingest into the same index), so a re-ingest does not count its references twice.
+     */
+    synchronized boolean markRegistered(String articleId) {
+        return registeredArticles.add(articleId);
     }
 
     /** Spellings whose title words best match, optionally only those of works with a DOI. */
@@ -177,6 +193,9 @@ final class CandidateIndex implements Closeable {
     synchronized void commit() throws IOException {
         for (var a : store.aliases().entrySet()) {
             if (writtenAliases.add(a.getKey())) writer.addDocument(VariantDocuments.alias(a.getKey(), a.getValue()));
+        }
+        for (String a : registeredArticles) {
+            if (writtenRegistrations.add(a)) writer.addDocument(VariantDocuments.registered(a));
         }
         writer.updateDocument(VariantDocuments.COUNTS_TERM, VariantDocuments.counts(store.entries()));
         writer.commit();

@@ -74,6 +74,7 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         for (WorkVariant v : variants) ids.add(v.doi() != null ? "doi:" + v.doi() : WorkKey.of(v));
         lock.writeLock().lock();
         try {
+            if (!index.markRegistered(article.metadata().articleId())) return;
             cache.clear();
             ahead.clear();
             for (int i = 0; i < variants.size(); i++) {

@@ -33,6 +33,8 @@ final class VariantDocuments {
     /** The one document holding every spelling's count, replaced at each commit (the spellings never change). */
     static final String COUNTS = "counts";
     static final Term COUNTS_TERM = new Term(TYPE, COUNTS);
+    static final String REGISTERED = "registered";
+    private static final String ARTICLE = "article";
     private static final String COUNT = "count";
     private static final String FROM_ARTICLE = "from_article";
     private static final String KEY = "key";
@@ -87,6 +89,19 @@ final class VariantDocuments {
         int[] counts = new int[bytes.length / 4];
         for (int i = 0; i < counts.length; i++) counts[i] = packed.getInt();
         return counts;
+    }
+
+    /** Marks an article as registered, so a re-ingest of it does not count its references again. */
+    static Document registered(String articleId) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, REGISTERED, Field.Store.YES));
+        d.add(new StoredField(ARTICLE, articleId));
+        return d;
+    }
+
+    /** The article id of a registration document; null for any other document. */
+    static String registeredArticle(Document d) {
+        return REGISTERED.equals(d.get(TYPE)) ? d.get(ARTICLE) : null;
     }
 
     static Document alias(String key, String target) {

@@ -60,6 +60,23 @@ class PersistentWorksRegistryTest {
     }
 
     @Test
+    void reIngestingAnArticleDoesNotCountItsReferencesAgain(@TempDir Path dir) throws Exception {
+        Article citing = article("10.3389/fpls.2017.01266", livak("B1", "10.1006/meth.2001.1262", LIVAK_TITLE));
+        Article other = article("10.1038/s41598-017-15576-2", livak("CR7", "10.1006/meth.2001.1262", LIVAK_TITLE));
+        for (int run = 0; run < 2; run++) {
+            try (PersistentWorksRegistry r = PersistentWorksRegistry.open(dir)) {
+                r.register(citing);
+                r.register(citing);
+            }
+        }
+        try (PersistentWorksRegistry r = PersistentWorksRegistry.open(dir)) {
+            assertEquals(1, r.work("doi:10.1006/meth.2001.1262").orElseThrow().references());
+            r.register(other);
+            assertEquals(2, r.work("doi:10.1006/meth.2001.1262").orElseThrow().references());
+        }
+    }
+
+    @Test
     void sameUnresolvedWorkAggregatesUnderOneKeyWhateverItsTypesetting() throws Exception {
         Reference a = livak("B1", null, LIVAK_TITLE);
         Reference b = new Reference("R9", null, null, null, "Analysis of Relative Gene Expression Data Using "
