@@ -62,6 +62,7 @@ public final class CorpusIngest {
         AtomicLong markers = new AtomicLong();
         AtomicLong unlinked = new AtomicLong();
         Files.createDirectories(options.index());
+        int repointed;
         try (ArticleFileReader reader = new ArticleFileReader(options.limits(), options.threads());
                 WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
                 StatementIndexWriter writer = StatementIndexWriter.open(options.index())) {
@@ -147,7 +148,12 @@ public final class CorpusIngest {
                 }, skipped);
             }
             writer.flush(options.threads());
+            // statements an earlier ingest indexed under a key whose DOI this one learned join their work
+            repointed = writer.repoint(registry.mergedWorks());
             writer.commit(Map.of("citelens.ingest", "complete"));
+        }
+        if (repointed > 0) {
+            progressOut.println("ingest: " + repointed + " statements indexed earlier under a key now point at the DOI it was merged into");
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;

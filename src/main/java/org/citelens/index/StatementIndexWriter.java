@@ -12,12 +12,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.citelens.model.CitationStatement;
+import org.citelens.model.CitedWork;
 
 /**
  * The write side of the statement index. Thread-safe: ingest workers call {@link #replaceArticle} concurrently.
@@ -65,6 +71,32 @@ public final class StatementIndexWriter implements Closeable {
         List<Document> docs = new ArrayList<>(statements.size());
         for (CitationStatement s : statements) docs.add(StatementSchema.toDocument(s));
         writer.updateDocuments(new Term(StatementSchema.CITING_ARTICLE_ID, citingArticleId), docs);
+    }
+
+    /**
+     * Points the statements indexed under an old work id at the work it was merged into (a key that learned its
+     * DOI in a later ingest), so tallies by DOI count them. Sees what this writer has added but not yet committed.
+     *
+     * @return how many statements were re-pointed
+     */
+    public int repoint(Map<String, CitedWork> mergedByOldId) throws IOException {
+        if (mergedByOldId.isEmpty()) return 0;
+        int changed = 0;
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            StoredFields stored = reader.storedFields();
+            for (var e : mergedByOldId.entrySet()) {
+                if (e.getKey().equals(e.getValue().workId())) continue;
+                TermQuery old = new TermQuery(new Term(StatementSchema.CITED_WORK_ID, e.getKey()));
+                int n = searcher.count(old);
+                if (n == 0) continue;
+                for (ScoreDoc sd : searcher.search(old, n).scoreDocs) {
+                    upsert(StoredStatements.load(stored, sd.doc).withCited(e.getValue()));
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     /** Upserts one statement by its id (for callers that change a single statement, e.g. a relabel). */

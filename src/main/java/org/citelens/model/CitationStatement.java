@@ -18,6 +18,11 @@ public record CitationStatement(
         after = after == null ? "" : after;
     }
 
+    public CitationStatement withCited(CitedWork newCited) {
+        return new CitationStatement(id, citing, newCited, refId, marker, before, sentence, after, section,
+                sentencePosition, label, confidence, selfCitation);
+    }
+
     public CitationStatement withLabel(Label newLabel, double newConfidence) {
         return new CitationStatement(id, citing, cited, refId, marker, before, sentence, after, section,
                 sentencePosition, newLabel, newConfidence, selfCitation);

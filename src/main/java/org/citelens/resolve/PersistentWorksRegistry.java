@@ -171,6 +171,26 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     }
 
     @Override
+    public Map<String, CitedWork> mergedWorks() {
+        Map<String, CitedWork> merged = new java.util.LinkedHashMap<>();
+        lock.readLock().lock();
+        try {
+            for (var alias : store.aliases().entrySet()) {
+                store.record(alias.getValue()).ifPresent(w -> merged.put(alias.getKey(), cited(w)));
+            }
+            // a key that a later reference gave its DOI to (the same exact-key rule resolve uses, without a search)
+            for (String id : store.registeredIds()) {
+                if (!id.startsWith(WorkKey.PREFIX) || merged.containsKey(id)) continue;
+                String doi = WorkMatcher.uniqueDoi(store.doisOfKey(id), null);
+                if (doi != null) store.record("doi:" + doi).ifPresent(w -> merged.put(id, cited(w)));
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return merged;
+    }
+
+    @Override
     public Optional<WorkRecord> work(String workId) {
         if (workId == null || workId.isBlank()) return Optional.empty();
         String id = workId.startsWith("doi:") || WorkKey.isKey(workId) ? workId

@@ -70,7 +70,7 @@ final class WorkMatcher {
     }
 
     /** The single DOI a key stands for, or null when none or several (then the scorer must decide). */
-    private static String uniqueDoi(Map<String, Integer> dois, Exclusion hidden) {
+    static String uniqueDoi(Map<String, Integer> dois, Exclusion hidden) {
         String found = null;
         for (Map.Entry<String, Integer> e : dois.entrySet()) {
             int count = e.getValue() - (hidden != null && e.getKey().equals(hidden.doi()) ? 1 : 0);

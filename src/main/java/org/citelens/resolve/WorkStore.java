@@ -94,6 +94,11 @@ final class WorkStore {
         return byWork.containsKey(workId);
     }
 
+    /** The ids spellings are registered under, keys included as written; callers hold the registry's lock. */
+    Set<String> registeredIds() {
+        return Set.copyOf(byWork.keySet());
+    }
+
     /** DOIs that references with a DOI give for this key, with counts. */
     Map<String, Integer> doisOfKey(String key) {
         return keyDois.getOrDefault(key, Map.of());

@@ -1,6 +1,8 @@
 package org.citelens.resolve;
 
+import java.util.Map;
 import org.citelens.model.Article;
+import org.citelens.model.CitedWork;
 import org.citelens.model.Reference;
 
 /**
@@ -16,4 +18,12 @@ public interface WorksRegistry extends WorkResolver {
      * Call after the last {@link #register}; the outcome of {@code resolve} is the same either way.
      */
     default void prepare(Reference reference) {}
+
+    /**
+     * Works whose key has been merged into a DOI, by the old key: statements an earlier ingest indexed under the
+     * key are re-pointed to these. Empty for a registry that never merges.
+     */
+    default Map<String, CitedWork> mergedWorks() {
+        return Map.of();
+    }
 }
