@@ -1,13 +1,10 @@
 package org.citelens.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import org.citelens.model.Article;
 import org.citelens.model.ArticleMetadata;
 import org.citelens.model.SourceFormat;
 import org.citelens.parse.html.HtmlArticleReader;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -17,9 +14,6 @@ import org.jsoup.parser.Parser;
  * article body, with page chrome left out.
  */
 public final class HtmlParser implements ArticleParser {
-    /** Deeper than any real page; jsoup stops nesting beyond it, so hostile nesting cannot exhaust the stack. */
-    private static final int MAX_DEPTH = 512;
-
     @Override
     public SourceFormat format() {
         return SourceFormat.HTML;
@@ -28,14 +22,7 @@ public final class HtmlParser implements ArticleParser {
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
         ContentSniffer.requireText(content, "an HTML page");
-        Document doc;
-        try {
-            Parser parser = Parser.htmlParser();
-            parser.setMaxDepth(MAX_DEPTH);
-            doc = Jsoup.parse(new ByteArrayInputStream(content), null, baseUri(source), parser);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedArticleException("unreadable HTML: " + e.getMessage(), e);
-        }
+        Document doc = BoundedJsoup.parse(content, Parser.htmlParser(), baseUri(source), "HTML");
         try {
             return read(doc, source);
         } catch (RuntimeException | StackOverflowError e) {

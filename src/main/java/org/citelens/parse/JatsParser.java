@@ -1,12 +1,8 @@
 package org.citelens.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.citelens.model.Article;
 import org.citelens.model.SourceFormat;
 import org.citelens.parse.jats.JatsDocument;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
 
@@ -25,13 +21,7 @@ public final class JatsParser implements ArticleParser {
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
         if (content == null || content.length == 0) throw new MalformedArticleException("empty document");
-        Document doc;
-        try {
-            // charset null: the XML declaration or byte-order mark decides, UTF-8 otherwise
-            doc = Jsoup.parse(new ByteArrayInputStream(content), null, "", Parser.xmlParser());
-        } catch (IOException | UncheckedIOException e) {
-            throw new MalformedArticleException("unreadable XML: " + e.getMessage(), e);
-        }
+        Document doc = BoundedJsoup.parse(content, Parser.xmlParser(), "", "XML");
         try {
             return reader.read(doc, source);
         } catch (IllegalArgumentException e) {

@@ -1,11 +1,8 @@
 package org.citelens.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import org.citelens.model.Article;
 import org.citelens.model.SourceFormat;
 import org.citelens.parse.tei.TeiArticleReader;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -16,8 +13,6 @@ import org.jsoup.parser.Parser;
  * us read a file or open a connection.
  */
 public final class TeiParser implements ArticleParser {
-    private static final int MAX_DEPTH = 512;
-
     @Override
     public SourceFormat format() {
         return SourceFormat.TEI;
@@ -26,14 +21,7 @@ public final class TeiParser implements ArticleParser {
     @Override
     public Article parse(byte[] content, String source) throws MalformedArticleException {
         ContentSniffer.requireText(content, "TEI XML");
-        Document doc;
-        try {
-            Parser parser = Parser.xmlParser();
-            parser.setMaxDepth(MAX_DEPTH);
-            doc = Jsoup.parse(new ByteArrayInputStream(content), null, "", parser);
-        } catch (IOException | RuntimeException e) {
-            throw new MalformedArticleException("unreadable TEI XML: " + e.getMessage(), e);
-        }
+        Document doc = BoundedJsoup.parse(content, Parser.xmlParser(), "", "TEI XML");
         Element tei = null;
         for (Element e : doc.children()) {
             String name = e.tagName().toLowerCase(java.util.Locale.ROOT);
