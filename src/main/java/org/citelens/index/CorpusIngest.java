@@ -148,9 +148,10 @@ public final class CorpusIngest {
                 }, skipped);
             }
             writer.flush(options.threads());
+            writer.commit(Map.of("citelens.ingest", "complete"));
             // statements an earlier ingest indexed under a key whose DOI this one learned join their work
             repointed = writer.repoint(registry.mergedWorks());
-            writer.commit(Map.of("citelens.ingest", "complete"));
+            if (repointed > 0) writer.commit(Map.of("citelens.ingest", "complete"));
         }
         if (repointed > 0) {
             progressOut.println("ingest: " + repointed + " statements indexed earlier under a key now point at the DOI it was merged into");

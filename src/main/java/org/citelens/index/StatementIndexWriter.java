@@ -75,14 +75,16 @@ public final class StatementIndexWriter implements Closeable {
 
     /**
      * Points the statements indexed under an old work id at the work it was merged into (a key that learned its
-     * DOI in a later ingest), so tallies by DOI count them. Sees what this writer has added but not yet committed.
+     * DOI in a later ingest), so tallies by DOI count them. Reads the last commit (call it after committing the
+     * ingest) rather than an NRT reader, so it never forces a flush beside the writer's own; commit again when it
+     * changed anything.
      *
      * @return how many statements were re-pointed
      */
     public int repoint(Map<String, CitedWork> mergedByOldId) throws IOException {
         if (mergedByOldId.isEmpty()) return 0;
         int changed = 0;
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             StoredFields stored = reader.storedFields();
             for (var e : mergedByOldId.entrySet()) {
