@@ -53,6 +53,41 @@ public final class CrossValidation {
 
     static Result run(FeatureTable table, TrainingOptions options, int threads, Consumer<String> progress)
             throws Exception {
+        return run(table, options, threads, progress, (train, held) -> {
+            ClassifierModel model = new Trainer(table, options, msg -> {}).fit(train, "cv fold " + held);
+            return new FoldModel() {
+                @Override
+                public double[] probabilities(int row) {
+                    LabelledStatement s = table.statement(row);
+                    return model.probabilities(s.input(), s.dataset());
+                }
+
+                @Override
+                public DecisionRule rule() {
+                    return model.rule();
+                }
+            };
+        });
+    }
+
+    /** What one outer fold's model must do: calibrated probabilities for a table row, and its decision rule. */
+    interface FoldModel {
+        double[] probabilities(int row);
+
+        DecisionRule rule();
+    }
+
+    /** Fits one model on an outer fold's training rows (the second argument is the held-out fold's number). */
+    interface FoldFitter {
+        FoldModel fit(int[] trainRows, int heldFold);
+    }
+
+    /**
+     * The outer grouped folds with any fitting procedure: the development runners use it to compare other learners
+     * on exactly the folds of {@code train}.
+     */
+    static Result run(FeatureTable table, TrainingOptions options, int threads, Consumer<String> progress, FoldFitter fitter)
+            throws Exception {
         int n = table.size();
         int[] all = IntStream.range(0, n).toArray();
         int[] fold = GroupedFolds.assign(table.papers(all), options.folds(), options.seed() + 1);
@@ -67,11 +102,10 @@ public final class CrossValidation {
                 int held = f;
                 jobs.add(pool.submit(() -> {
                     int[] train = IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
-                    ClassifierModel model = new Trainer(table, options, msg -> {}).fit(train, "cv fold " + held);
+                    FoldModel model = fitter.fit(train, held);
                     for (int i = 0; i < n; i++) {
                         if (fold[i] != held) continue;
-                        LabelledStatement s = table.statement(i);
-                        double[] p = model.probabilities(s.input(), s.dataset());
+                        double[] p = model.probabilities(i);
                         probs[i] = p;
                         predicted[i] = Labels.index(model.rule().decide(p));
                     }

@@ -57,23 +57,9 @@ final class LinearTrainer {
         float[] weights = new float[featureCount * Labels.COUNT];
         double[] bias = new double[Labels.COUNT];
         for (int c = 0; c < Labels.COUNT; c++) {
-            double[] pos = new double[featureCount];
-            double[] neg = new double[featureCount];
-            Arrays.fill(pos, alpha);
-            Arrays.fill(neg, alpha);
-            double pSum = alpha * featureCount;
-            double nSum = alpha * featureCount;
             double[] y = new double[labels.length];
-            for (int i = 0; i < rows.size(); i++) {
-                boolean positive = labels[i] == c;
-                y[i] = positive ? 1 : -1;
-                double[] t = positive ? pos : neg;
-                for (int f : rows.get(i)) t[f]++;
-                if (positive) pSum += rows.get(i).length;
-                else nSum += rows.get(i).length;
-            }
-            double[] r = new double[featureCount];
-            for (int f = 0; f < featureCount; f++) r[f] = Math.log((pos[f] / pSum) / (neg[f] / nSum));
+            for (int i = 0; i < y.length; i++) y[i] = labels[i] == c ? 1 : -1;
+            double[] r = nbRatios(rows, labels, c, featureCount, alpha);
             Parameter param = new Parameter(SolverType.L2R_LR, options.c(), 0.001);
             param.setWeights(new double[] {options.classWeights()[c], 1}, new int[] {1, -1});
             param.setRandom(new Random(options.seed()));
@@ -84,6 +70,29 @@ final class LinearTrainer {
             bias[c] = sign * w[featureCount];
         }
         return new Weights(weights, bias);
+    }
+
+    /**
+     * Each feature's naive Bayes log-count ratio between label c's rows and the others, both counts smoothed with
+     * alpha: log((p / |p|) / (q / |q|)).
+     */
+    static double[] nbRatios(List<int[]> rows, int[] labels, int c, int featureCount, double alpha) {
+        double[] pos = new double[featureCount];
+        double[] neg = new double[featureCount];
+        Arrays.fill(pos, alpha);
+        Arrays.fill(neg, alpha);
+        double pSum = alpha * featureCount;
+        double nSum = alpha * featureCount;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean positive = labels[i] == c;
+            double[] t = positive ? pos : neg;
+            for (int f : rows.get(i)) t[f]++;
+            if (positive) pSum += rows.get(i).length;
+            else nSum += rows.get(i).length;
+        }
+        double[] r = new double[featureCount];
+        for (int f = 0; f < featureCount; f++) r[f] = Math.log((pos[f] / pSum) / (neg[f] / nSum));
+        return r;
     }
 
     /** Binary rows as liblinear columns (plus a bias column), each present feature worth its scale, or 1 when null. */

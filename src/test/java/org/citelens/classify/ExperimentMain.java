@@ -28,6 +28,12 @@ public final class ExperimentMain {
         o = o.withNbAlpha(Double.parseDouble(System.getProperty("nbAlpha", String.valueOf(o.nbAlpha()))));
         long t0 = System.nanoTime();
         CrossValidation.Result r = CrossValidation.run(rows, o, 2, m -> {});
+        System.out.println(report(r, System.getProperty("exp", "") + " seed=" + System.getProperty("seed", "default") + " C=" + args[1],
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** One line: clinical macro-F1, supporting and contrasting P / R at the thresholds, macro-F1 at argmax, ECE. */
+    static String report(CrossValidation.Result r, String tag, double seconds) {
         Evaluation e = r.evaluate("clinical");
         int[] gold = new int[r.rows().size()];
         int[] arg = new int[gold.length];
@@ -44,9 +50,8 @@ public final class ExperimentMain {
         int k = 0;
         for (int i = 0; i < gold.length; i++) if (r.rows().get(i).dataset().equals("clinical")) probs[k++] = r.probs()[i];
         Evaluation a = Evaluation.of(java.util.Arrays.copyOf(gold, n), java.util.Arrays.copyOf(arg, n), probs);
-        System.out.printf(Locale.ROOT, "RESULT %s C=%s | thr macroF1 %.3f S %.3f/%.3f C %.3f/%.3f | argmax %.3f | ECE %.3f | %.0fs%n",
-                System.getProperty("exp", "") + " seed=" + System.getProperty("seed", "default"), args[1], e.macroF1(), e.precision()[Labels.SUPPORTING], e.recall()[Labels.SUPPORTING],
-                e.precision()[Labels.CONTRASTING], e.recall()[Labels.CONTRASTING], a.macroF1(), e.ece(),
-                (System.nanoTime() - t0) / 1e9);
+        return String.format(Locale.ROOT, "RESULT %s | thr macroF1 %.3f S %.3f/%.3f C %.3f/%.3f | argmax %.3f | ECE %.3f | %.0fs",
+                tag, e.macroF1(), e.precision()[Labels.SUPPORTING], e.recall()[Labels.SUPPORTING],
+                e.precision()[Labels.CONTRASTING], e.recall()[Labels.CONTRASTING], a.macroF1(), e.ece(), seconds);
     }
 }
