@@ -62,6 +62,9 @@ class ClassifyCommandTest {
         assertEquals("mentioning", methods.get("label").asText(), "a Methods section presents no results of its own");
         assertEquals(a.get("scores").get("supporting").asDouble(), methods.get("scores").get("supporting").asDouble(), 1e-9,
                 "the scores stay the model's");
+        // the model, which never saw a Methods sentence, doubts mentioning here; the rule's checked precision does not
+        assertTrue(methods.get("scores").get("mentioning").asDouble() < 0.5, lines.get(5));
+        assertEquals(0.97, methods.get("confidence").asDouble(), 1e-9, "the Methods rule's hand-checked precision");
         assertTrue(json.readTree(lines.get(6)).get("error").asText().contains("unknown section"));
     }
 
