@@ -45,7 +45,7 @@ public final class ApiRoutes {
      * {@code doc} may be null for routes that are not part of the API (pages, assets).
      */
     public ApiRoutes get(String path, RouteCost cost, Handler handler, RouteDoc doc) {
-        // HEAD must give GET's status and headers (Jetty drops the body); an export is not worth running for it
+        // HEAD must give GET's status and headers (Jetty drops the body); an export group answers HEAD itself
         if (cost != RouteCost.EXPORT) add(HandlerType.HEAD, path, cost, handler, null);
         return add(HandlerType.GET, path, cost, handler, doc);
     }

@@ -3,6 +3,7 @@ package org.citelens.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -26,6 +27,8 @@ final class ExportRoutes implements RouteGroup {
     @Override
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
+        // HEAD answers what GET would (status, type, file name) without running the export
+        routes.add(HandlerType.HEAD, "/api/export", RouteCost.CHEAP, ExportRoutes::start, null);
         routes.get("/api/export", RouteCost.EXPORT, ctx -> export(ctx, store),
                 RouteDoc.get("/api/export", "Every matching statement as CSV or JSON Lines, streamed")
                         .param(RouteDoc.Param.query("format", "string", "csv (default) or jsonl"))
@@ -39,7 +42,10 @@ final class ExportRoutes implements RouteGroup {
                         .response(503, "too many exports running; retry after Retry-After seconds", "application/json").build());
     }
 
-    private static void export(Context ctx, StatementStore store) throws IOException {
+    /** One export's request, checked, with the response headers already set. */
+    private record ExportRequest(String format, StatementQuery query) {}
+
+    private static ExportRequest start(Context ctx) {
         String format = ctx.queryParam("format");
         format = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!format.equals("csv") && !format.equals("jsonl")) {
@@ -51,6 +57,13 @@ final class ExportRoutes implements RouteGroup {
         ctx.header("Cache-Control", "no-store");
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8");
+        return new ExportRequest(format, query);
+    }
+
+    private static void export(Context ctx, StatementStore store) throws IOException {
+        ExportRequest request = start(ctx);
+        String format = request.format();
+        StatementQuery query = request.query();
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
         try {
             if (format.equals("csv")) csv(store, query, out);

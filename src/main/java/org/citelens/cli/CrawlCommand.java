@@ -27,6 +27,8 @@ public final class CrawlCommand implements Command {
               --user-agent NAME       robots.txt product token, lower-case letters, '-' and '_' (default citelens)
               --allow-loopback        permit 127.0.0.0/8 and ::1 (refused by default)
               --allow-private         permit private, link-local and loopback addresses (refused by default)
+              --robots-sitemaps       also crawl the sitemaps robots.txt names (seeds may be sitemaps or RSS/Atom
+                                      feeds in any case: their URLs are crawled at the seed's depth)
               --threads N             hosts fetched at once; never more than one connection per host (default 4)
               --max-bytes N           decompressed body cap in bytes (default 52428800)
               --timeout-ms MS         read timeout: longest silence while reading an answer (default 30000)
@@ -50,7 +52,7 @@ public final class CrawlCommand implements Command {
             Map.entry("crawl-delay-cap-ms", "politeness.crawl-delay.cap.ms"),
             Map.entry("max-redirects", "fetch.max-redirects"),
             Map.entry("max-retries", "fetch.max-retries"));
-    private static final Set<String> SWITCHES = Set.of("allow-loopback", "allow-private", "help");
+    private static final Set<String> SWITCHES = Set.of("allow-loopback", "allow-private", "robots-sitemaps", "help");
 
     @Override
     public String name() {
@@ -84,7 +86,7 @@ public final class CrawlCommand implements Command {
                 if (!e.getKey().equals("user-agent")) args.getLong(e.getKey(), 0); // a clear message for "abc"
                 overrides.put(e.getValue(), v);
             }
-            for (String s : List.of("allow-loopback", "allow-private")) {
+            for (String s : List.of("allow-loopback", "allow-private", "robots-sitemaps")) {
                 if (args.has(s)) {
                     if (!args.all(s).isEmpty()) throw new UsageException("--" + s + " takes no value");
                     overrides.put("crawl." + s, "true");

@@ -6,6 +6,8 @@ public enum ContentKind {
     HTML_ARTICLE(".html"),
     /** Any other HTML page (an index, a table of contents): followed for links, not stored. */
     HTML_PAGE(""),
+    /** A sitemap, sitemap index, RSS or Atom feed: the URLs it lists are followed, it is not stored. */
+    SITEMAP(""),
     JATS(".xml"),
     TEI(".tei.xml"),
     /** PDF, images, archives, plain text, unknown XML: skipped and logged. */

@@ -34,6 +34,10 @@ final class ContentSniffer {
         String local = root.contains(":") ? root.substring(root.indexOf(':') + 1) : root;
         String lower = head.toLowerCase(Locale.ROOT);
         if (local.equals("TEI") || local.equals("teiCorpus")) return new Verdict(ContentKind.TEI, "TEI root element");
+        if (local.equals("urlset") || local.equals("sitemapindex")) return new Verdict(ContentKind.SITEMAP, "sitemap <" + local + ">");
+        if (local.equals("rss") || (local.equals("feed") && lower.contains("http://www.w3.org/2005/atom"))) {
+            return new Verdict(ContentKind.SITEMAP, local.equals("rss") ? "RSS feed" : "Atom feed");
+        }
         if (local.equals("article") && (lower.contains("jats") || lower.contains("nlm") || lower.contains("<front"))) {
             return new Verdict(ContentKind.JATS, "JATS article root element");
         }

@@ -31,6 +31,7 @@ public record CrawlConfig(
         long maxPages,
         boolean allowLoopback,
         boolean allowPrivate,
+        boolean robotsSitemaps,
         long progressIntervalMs) {
 
     static final String DEFAULTS_RESOURCE = "crawler-defaults.properties";
@@ -90,6 +91,7 @@ public record CrawlConfig(
                 num(p, "crawl.max-pages"),
                 bool(p, "crawl.allow-loopback"),
                 bool(p, "crawl.allow-private"),
+                bool(p, "crawl.robots-sitemaps"),
                 num(p, "progress.interval.ms"));
     }
 
@@ -118,6 +120,7 @@ public record CrawlConfig(
         m.put("max-pages", maxPages);
         m.put("allow-loopback", allowLoopback);
         m.put("allow-private", allowPrivate);
+        m.put("robots-sitemaps", robotsSitemaps);
         return m;
     }
 

@@ -26,7 +26,7 @@ final class CrawlWorker implements Runnable {
     /** The parts a worker uses, built once by the {@link Crawler}. */
     record Parts(CrawlConfig config, HostQueues queues, Frontier frontier, UrlScope scope, UrlNormalizer normalizer,
                  AddressGuard guard, RobotsCache robots, HttpFetcher http, FileFetcher files, ContentSniffer sniffer,
-                 LinkExtractor links, DocumentStore store, CrawlStats stats, AtomicLong budget, AtomicBoolean stoppedAtMax,
+                 SitemapReader sitemaps, LinkExtractor links, DocumentStore store, CrawlStats stats, AtomicLong budget, AtomicBoolean stoppedAtMax,
                  LongSupplier clock) {}
 
     private final Parts p;
@@ -94,6 +94,7 @@ final class CrawlWorker implements Runnable {
                 }
                 boolean robotsFetched = !p.robots().isCached(url);
                 BaseRobotRules rules = p.robots().rulesFor(url);
+                if (robotsFetched && p.config().robotsSitemaps()) new LinkFollower(p, b).followListed(rules.getSitemaps(), task);
                 delay = hostDelay(rules);
                 if (robotsFetched && rules.isAllowed(url)) {
                     // robots.txt was a request too: keep the host's delay before the page itself.
@@ -182,7 +183,21 @@ final class CrawlWorker implements Runnable {
     private void handleBody(Frontier.Batch b, CrawlTask task, FetchResponse resp, long start) {
         byte[] body = resp.body();
         ContentSniffer.Verdict v = p.sniffer().sniff(resp.contentType(), body);
+        if (isGzippedSitemap(body)) {
+            try {
+                body = p.sitemaps().gunzipped(body);
+                v = p.sniffer().sniff("application/xml", body);
+            } catch (IOException e) {
+                finish(b, task, start, UrlStatus.SKIPPED, Outcome.SKIPPED, resp.status(), resp.contentType(), body.length,
+                        "gzipped sitemap refused: " + e.getMessage(), ContentKind.SITEMAP.name(), null, null);
+                return;
+            }
+        }
         ContentKind kind = v.kind();
+        if (kind == ContentKind.SITEMAP) {
+            followSitemap(b, task, resp, body, v, start);
+            return;
+        }
         Document doc = null;
         if (kind == ContentKind.HTML_PAGE) {
             try {
@@ -223,6 +238,32 @@ final class CrawlWorker implements Runnable {
             }
         }
         if (doc != null) new LinkFollower(p, b).followAll(doc, task);
+    }
+
+    /** A gzipped sitemap ({@code sitemap.xml.gz}), judged from its first decompressed bytes: an archive is not read on. */
+    private boolean isGzippedSitemap(byte[] body) {
+        if (!SitemapReader.isGzip(body)) return false;
+        try {
+            return p.sniffer().sniff("application/xml", SitemapReader.gunzippedHead(body)).kind() == ContentKind.SITEMAP;
+        } catch (IOException e) {
+            return false; // not readable gzip: the sniffer's verdict on the raw bytes stands
+        }
+    }
+
+    private void followSitemap(Frontier.Batch b, CrawlTask task, FetchResponse resp, byte[] body, ContentSniffer.Verdict v,
+                               long start) {
+        SitemapReader.Listing listing;
+        try {
+            listing = p.sitemaps().read(body, task.url());
+        } catch (IOException e) {
+            finish(b, task, start, UrlStatus.SKIPPED, Outcome.SKIPPED, resp.status(), resp.contentType(), body.length,
+                    "unreadable " + v.reason() + ": " + e.getMessage(), ContentKind.SITEMAP.name(), null, null);
+            return;
+        }
+        finish(b, task, start, UrlStatus.FETCHED, Outcome.LINKS_ONLY, resp.status(), resp.contentType(), body.length,
+                v.reason() + " listing " + listing.urls().size() + (listing.index() ? " sitemaps" : " URLs")
+                        + ": followed, not stored", ContentKind.SITEMAP.name(), null, null);
+        new LinkFollower(p, b).followListed(listing.urls(), task);
     }
 
     private void finish(Frontier.Batch b, CrawlTask task, long start, UrlStatus status, Outcome outcome, int http,

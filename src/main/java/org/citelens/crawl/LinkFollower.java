@@ -1,5 +1,6 @@
 package org.citelens.crawl;
 
+import java.util.Collection;
 import org.jsoup.nodes.Document;
 
 /** Decides, for each link of a page or redirect, whether it joins the frontier, is skipped, or is ignored. */
@@ -26,6 +27,17 @@ final class LinkFollower {
                     if (from.depth() + 1 <= p.config().maxDepth()) offer(link.url(), from.depth() + 1, 0);
                 }
             }
+        }
+    }
+
+    /**
+     * The URLs of a sitemap or feed, or the sitemaps robots.txt names. They keep the depth of what listed them: a
+     * sitemap is a list of pages as the seeds are, not a page linking to them.
+     */
+    void followListed(Collection<String> urls, CrawlTask from) {
+        for (String listed : urls) {
+            String url = p.normalizer().normalize(listed);
+            if (url != null) offer(url, from.depth(), 0);
         }
     }
 

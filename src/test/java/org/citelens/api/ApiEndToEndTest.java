@@ -191,6 +191,13 @@ class ApiEndToEndTest extends CorpusServerTest {
             }
         }
         assertEquals(400, http.get("/api/export?format=xml").status());
+        // HEAD tells a client what GET would send (type, file name, or the 400) without running the export
+        Http.Reply head = http.method("HEAD", "/api/export?format=jsonl&cited=" + LIVAK, null);
+        assertEquals(200, head.status());
+        assertTrue(head.header("Content-Type").startsWith("application/x-ndjson"), head.header("Content-Type"));
+        assertTrue(head.header("Content-Disposition").contains("citelens-10.1006_meth.2001.1262.jsonl"));
+        assertEquals("", head.body());
+        assertEquals(400, http.method("HEAD", "/api/export?format=xml", null).status());
     }
 
     @Test

@@ -31,11 +31,14 @@ class ClassifyCommandTest {
                 "",
                 "{\"id\":\"e\",\"sentence\":\"In contrast to [7], we observed no effect of the drug on survival.\"}",
                 "{\"id\":\"f\",\"section\":\"methods\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"target_marker\":\"[12]\"}",
-                "{\"id\":\"g\",\"section\":\"appendix\",\"sentence\":\"As in [3].\"}"), StandardCharsets.UTF_8);
+                "{\"id\":\"g\",\"section\":\"appendix\",\"sentence\":\"As in [3].\"}",
+                "{\"id\":\"h\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}",
+                "{\"id\":\"i\",\"section\":\"discussion\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
+                StandardCharsets.UTF_8);
         int code = Main.run(new String[] {"classify", "--input", in.toString(), "--output", out.toString()});
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-        assertEquals(7, lines.size(), "one output line per non-blank input line");
+        assertEquals(9, lines.size(), "one output line per non-blank input line");
         ObjectMapper json = new ObjectMapper();
         JsonNode a = json.readTree(lines.get(0));
         assertEquals("a", a.get("id").asText());
@@ -62,7 +65,16 @@ class ClassifyCommandTest {
         assertEquals("mentioning", methods.get("label").asText(), "a Methods section presents no results of its own");
         assertEquals(a.get("scores").get("supporting").asDouble(), methods.get("scores").get("supporting").asDouble(), 1e-9,
                 "the scores stay the model's");
+        // the model, which never saw a Methods sentence, doubts mentioning here; the rule's checked precision does not
+        assertTrue(methods.get("scores").get("mentioning").asDouble() < 0.5, lines.get(5));
+        assertEquals(0.97, methods.get("confidence").asDouble(), 1e-9, "the Methods rule's hand-checked precision");
         assertTrue(json.readTree(lines.get(6)).get("error").asText().contains("unknown section"));
+        // an introduction reports others' findings: mentioning, where a discussion of the same words is not
+        JsonNode intro = json.readTree(lines.get(7));
+        JsonNode discussion = json.readTree(lines.get(8));
+        assertEquals("supporting", discussion.get("label").asText(), lines.get(8));
+        assertEquals("mentioning", intro.get("label").asText(), "an Introduction presents no results of its own");
+        assertEquals(0.97, intro.get("confidence").asDouble(), 1e-9);
     }
 
     @Test

@@ -22,6 +22,8 @@ class CrawlCommandTest {
         assertEquals(2, Main.run(new String[] {"crawl", "--seed", "http://example.org/", "--out", out, "--allow", "re:("}));
         assertEquals(2, Main.run(new String[] {"crawl", "--seed", "gopher://example.org/", "--out", out}));
         assertEquals(2, Main.run(new String[] {"crawl", "--seed", tmp.resolve("missing").toString(), "--out", out}));
+        assertEquals(2, Main.run(new String[] {"crawl", "--seed", "http://example.org/", "--out", out, "--robots-sitemaps", "yes"}),
+                "a switch takes no value");
         assertEquals(0, Main.run(new String[] {"crawl", "--help"}));
     }
 
@@ -30,7 +32,8 @@ class CrawlCommandTest {
         Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
         Path jats = corpus.resolve("millet/PMC6267058.xml");
         Path out = tmp.resolve("out");
-        assertEquals(0, Main.run(new String[] {"crawl", "--seed", jats.toUri().toString(), "--out", out.toString(), "--threads", "1"}));
+        assertEquals(0, Main.run(new String[] {"crawl", "--seed", jats.toUri().toString(), "--out", out.toString(), "--threads", "1",
+                "--robots-sitemaps"}), "a file seed has no robots.txt: the switch changes nothing");
         try (Stream<Path> files = Files.walk(out.resolve("store"))) {
             var stored = files.filter(Files::isRegularFile).toList();
             assertEquals(1, stored.size());

@@ -121,7 +121,15 @@ class CrawlerPartsTest {
         assertFalse(s.isArticlePage(Jsoup.parse("<html><body><a href=a.html>a</a></body></html>")));
         assertEquals(ContentKind.OTHER, s.sniff("application/pdf", html).kind(), "a PDF header rules the body out");
         assertEquals(ContentKind.OTHER, s.sniff(null, "%PDF-1.7\n...".getBytes(StandardCharsets.UTF_8)).kind());
-        assertEquals(ContentKind.OTHER, s.sniff("application/xml", "<rss><channel/></rss>".getBytes(StandardCharsets.UTF_8)).kind());
+        // sitemaps and feeds are lists of URLs to follow, whatever the declared type
+        assertEquals(ContentKind.SITEMAP, s.sniff("application/xml", "<rss><channel/></rss>".getBytes(StandardCharsets.UTF_8)).kind());
+        assertEquals(ContentKind.SITEMAP, s.sniff("text/plain", ("<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/"
+                + "schemas/sitemap/0.9\"/>").getBytes(StandardCharsets.UTF_8)).kind());
+        assertEquals(ContentKind.SITEMAP, s.sniff("application/atom+xml",
+                "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry/></feed>".getBytes(StandardCharsets.UTF_8)).kind());
+        assertEquals(ContentKind.OTHER, s.sniff("application/xml", "<feed><item/></feed>".getBytes(StandardCharsets.UTF_8)).kind(),
+                "a <feed> that is not Atom");
+        assertEquals(ContentKind.OTHER, s.sniff("application/xml", "<catalog/>".getBytes(StandardCharsets.UTF_8)).kind());
     }
 
     @Test

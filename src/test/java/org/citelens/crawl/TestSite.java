@@ -99,7 +99,8 @@ final class TestSite implements AutoCloseable {
     private void route(HttpExchange ex, String path) throws IOException {
         String html = "text/html; charset=utf-8";
         switch (path) {
-            case "/robots.txt" -> send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
+            case "/robots.txt" -> send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n\nSitemap: "
+                    + url("/sitemaps/index.xml") + "\n");
             case "/index.html" -> send(ex, 200, html, index());
             case "/articles/plos.html", "/articles/plos-copy.html" -> {
                 // A hostile file name that must never be used for the stored file.
@@ -137,7 +138,9 @@ final class TestSite implements AutoCloseable {
                 send(ex, 200, "application/octet-stream", b);
             }
             default -> {
-                if (path.startsWith("/loop/")) {
+                if (path.startsWith("/sitemaps/") || path.equals("/feed.rss")) {
+                    sitemap(ex, path);
+                } else if (path.startsWith("/loop/")) {
                     int n = Integer.parseInt(path.substring(6));
                     redirect(ex, 302, "/loop/" + (n + 1));
                 } else {
@@ -145,6 +148,50 @@ final class TestSite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A sitemap index naming a plain and a gzipped sitemap, which list three articles of this site and one page of
+     * another host; an RSS feed; a truncated sitemap; and a gzipped sitemap that inflates past a 1 MB cap.
+     */
+    private void sitemap(HttpExchange ex, String path) throws IOException {
+        String xml = "application/xml";
+        switch (path) {
+            case "/sitemaps/index.xml" -> send(ex, 200, xml, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                      <sitemap><loc>%s</loc></sitemap>
+                      <sitemap><loc>%s</loc><lastmod>2026-11-01</lastmod></sitemap>
+                    </sitemapindex>""".formatted(url("/sitemaps/pages.xml"), url("/sitemaps/more.xml.gz")));
+            case "/sitemaps/pages.xml" -> send(ex, 200, xml, urlset(url("/articles/plos.html"), url("/fulltext/jats.xml"),
+                    "http://localhost:" + port() + "/elsewhere.html"));
+            case "/sitemaps/more.xml.gz" -> send(ex, 200, "application/x-gzip", gzip(urlset(url("/fulltext/paper.tei.xml"))));
+            case "/sitemaps/broken.xml" -> send(ex, 200, xml, "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/"
+                    + "schemas/sitemap/0.9\"><url><loc>" + url("/articles/plos.html") + "</loc></url><url><loc>http://");
+            case "/sitemaps/bomb.xml.gz" -> send(ex, 200, "application/gzip",
+                    gzip(urlset(url("/articles/plos.html")).replace("<url>", " ".repeat(2 * 1024 * 1024) + "<url>")));
+            case "/feed.rss" -> send(ex, 200, "application/rss+xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>Test journal: new articles</title><link>%s</link>
+                      <item><title>A redirected JATS article</title><link>%s</link></item>
+                    </channel></rss>""".formatted(url("/index.html"), url("/fulltext/redirected.xml")));
+            default -> send(ex, 404, "text/plain", "not found");
+        }
+    }
+
+    private static String urlset(String... locs) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String loc : locs) sb.append("  <url><loc>").append(loc).append("</loc></url>\n");
+        return sb.append("</urlset>\n").toString();
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private String index() {
