@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,10 +35,15 @@ import org.citelens.model.CitedWork;
 public final class StatementIndexWriter implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
+    /** Articles with statements in the index when it was opened: only these need their old statements deleted. */
+    private final Set<String> indexedBefore;
+    /** Articles added by this writer: a second replace of one of them must delete the first. */
+    private final Set<String> addedNow = ConcurrentHashMap.newKeySet();
 
-    private StatementIndexWriter(Directory directory, IndexWriter writer) {
+    private StatementIndexWriter(Directory directory, IndexWriter writer, Set<String> indexedBefore) {
         this.directory = directory;
         this.writer = writer;
+        this.indexedBefore = indexedBefore;
     }
 
     /** Opens (or creates) the index in {@code indexDir}, keeping what is already there. */
@@ -48,7 +55,8 @@ public final class StatementIndexWriter implements Closeable {
                 // big enough that a corpus of a few hundred articles flushes a handful of segments, not hundreds
                 .setRAMBufferSizeMB(128);
         try {
-            return new StatementIndexWriter(dir, new IndexWriter(dir, config));
+            Set<String> indexedBefore = IndexedArticles.read(dir);
+            return new StatementIndexWriter(dir, new IndexWriter(dir, config), indexedBefore);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -59,7 +67,8 @@ public final class StatementIndexWriter implements Closeable {
      * Replaces every statement of one citing article with {@code statements}, atomically: a commit holds either
      * the old set or the new one, never a mix or both. Statement ids derive from the citing article's id, so
      * deleting by the article's id is the upsert by statement id for the whole article, and a changed article
-     * loses the statements it no longer has. An empty list removes the article's statements.
+     * loses the statements it no longer has. An empty list removes the article's statements. Threads may replace
+     * different articles at once, not the same one.
      */
     public void replaceArticle(String citingArticleId, List<CitationStatement> statements) throws IOException {
         for (CitationStatement s : statements) {
@@ -70,7 +79,13 @@ public final class StatementIndexWriter implements Closeable {
         }
         List<Document> docs = new ArrayList<>(statements.size());
         for (CitationStatement s : statements) docs.add(StatementSchema.toDocument(s));
-        writer.updateDocuments(new Term(StatementSchema.CITING_ARTICLE_ID, citingArticleId), docs);
+        // An article new to the index is only added: there is nothing to delete, and a first ingest buffers no
+        // deletes at all (whose RAM accounting in Lucene is what trips its netBytes assertion; docs/reliability.md).
+        if (!indexedBefore.contains(citingArticleId) && addedNow.add(citingArticleId)) {
+            writer.addDocuments(docs);
+        } else {
+            writer.updateDocuments(new Term(StatementSchema.CITING_ARTICLE_ID, citingArticleId), docs);
+        }
     }
 
     /**
