@@ -26,8 +26,8 @@ final class CrawlWorker implements Runnable {
     /** The parts a worker uses, built once by the {@link Crawler}. */
     record Parts(CrawlConfig config, HostQueues queues, Frontier frontier, UrlScope scope, UrlNormalizer normalizer,
                  AddressGuard guard, RobotsCache robots, HttpFetcher http, FileFetcher files, ContentSniffer sniffer,
-                 SitemapReader sitemaps, LinkExtractor links, DocumentStore store, CrawlStats stats, AtomicLong budget, AtomicBoolean stoppedAtMax,
-                 LongSupplier clock) {}
+                 SitemapReader sitemaps, LinkExtractor links, DocumentStore store, CrawlStats stats, AtomicLong budget,
+                 AtomicBoolean stoppedAtMax, LongSupplier clock) {}
 
     private final Parts p;
 
