@@ -36,11 +36,11 @@ public final class StatementIndexWriter implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     /** Articles with statements in the index when it was opened: only these need their old statements deleted. */
-    private final Set<String> indexedBefore;
+    private final IndexedArticles indexedBefore;
     /** Articles added by this writer: a second replace of one of them must delete the first. */
     private final Set<String> addedNow = ConcurrentHashMap.newKeySet();
 
-    private StatementIndexWriter(Directory directory, IndexWriter writer, Set<String> indexedBefore) {
+    private StatementIndexWriter(Directory directory, IndexWriter writer, IndexedArticles indexedBefore) {
         this.directory = directory;
         this.writer = writer;
         this.indexedBefore = indexedBefore;
@@ -55,8 +55,13 @@ public final class StatementIndexWriter implements Closeable {
                 // big enough that a corpus of a few hundred articles flushes a handful of segments, not hundreds
                 .setRAMBufferSizeMB(128);
         try {
-            Set<String> indexedBefore = IndexedArticles.read(dir);
-            return new StatementIndexWriter(dir, new IndexWriter(dir, config), indexedBefore);
+            IndexedArticles indexedBefore = IndexedArticles.open(dir);
+            try {
+                return new StatementIndexWriter(dir, new IndexWriter(dir, config), indexedBefore);
+            } catch (IOException | RuntimeException e) {
+                indexedBefore.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -168,10 +173,8 @@ public final class StatementIndexWriter implements Closeable {
     /** Commits and closes. */
     @Override
     public void close() throws IOException {
-        try {
+        try (directory; indexedBefore) {
             writer.close();
-        } finally {
-            directory.close();
         }
     }
 }
