@@ -62,12 +62,10 @@ final class ExportRoutes implements RouteGroup {
 
     private static void export(Context ctx, StatementStore store) throws IOException {
         ExportRequest request = start(ctx);
-        String format = request.format();
-        StatementQuery query = request.query();
         Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
         try {
-            if (format.equals("csv")) csv(store, query, out);
-            else jsonl(store, query, out);
+            if (request.format().equals("csv")) csv(store, request.query(), out);
+            else jsonl(store, request.query(), out);
             out.flush();
         } catch (UncheckedIOException e) {
             // the client went away mid-stream: nothing left to tell it

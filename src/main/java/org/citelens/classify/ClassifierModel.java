@@ -84,8 +84,8 @@ public final class ClassifierModel implements CitationClassifier {
         // The model's probability of mentioning is no confidence for the rule's answer: it never saw such a
         // sentence, and gave "performed according to our previous description [12]" 0.01. The rule's own
         // precision, checked by hand, is.
-        double confidence = background ? Math.max(p[Labels.index(label)], SECTION_RULE_PRECISION) : p[Labels.index(label)];
-        return new Prediction(label, confidence, scores);
+        double modelConfidence = p[Labels.index(label)];
+        return new Prediction(label, background ? Math.max(modelConfidence, SECTION_RULE_PRECISION) : modelConfidence, scores);
     }
 
     public double[] probabilities(ClassifierInput input, String domain) {

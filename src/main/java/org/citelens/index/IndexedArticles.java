@@ -2,7 +2,6 @@ package org.citelens.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
@@ -28,8 +27,7 @@ final class IndexedArticles implements Closeable {
     boolean contains(String citingArticleId) throws IOException {
         if (reader == null) return false;
         BytesRef term = new BytesRef(citingArticleId);
-        List<LeafReaderContext> leaves = reader.leaves();
-        for (LeafReaderContext leaf : leaves) {
+        for (LeafReaderContext leaf : reader.leaves()) {
             Terms terms = leaf.reader().terms(StatementSchema.CITING_ARTICLE_ID);
             if (terms != null && terms.iterator().seekExact(term)) return true;
         }

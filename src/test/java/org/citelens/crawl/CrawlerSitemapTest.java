@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.citelens.crawl.FetchLogEntry.Outcome;
@@ -34,12 +35,16 @@ class CrawlerSitemapTest {
     }
 
     private CrawlResults crawl(Map<String, String> extra, String... seedPaths) throws Exception {
+        return crawl("out", extra, seedPaths);
+    }
+
+    private CrawlResults crawl(String outName, Map<String, String> extra, String... seedPaths) throws Exception {
         Map<String, String> settings = CrawlerTest.testSettings();
         settings.put("crawl.max-depth", "0"); // no page links followed: everything fetched came from a sitemap
         settings.putAll(extra);
-        List<String> seeds = java.util.Arrays.stream(seedPaths).map(site::url).toList();
-        CrawlerTest.crawl(settings, seeds, tmp.resolve("out"), new ByteArrayOutputStream());
-        return new CrawlResults(tmp.resolve("out"));
+        List<String> seeds = Arrays.stream(seedPaths).map(site::url).toList();
+        CrawlerTest.crawl(settings, seeds, tmp.resolve(outName), new ByteArrayOutputStream());
+        return new CrawlResults(tmp.resolve(outName));
     }
 
     @Test
@@ -79,12 +84,7 @@ class CrawlerSitemapTest {
         assertEquals(1, without.store().size());
         assertEquals(0, site.count("/sitemaps/index.xml"), "robots.txt names it, but nobody asked");
 
-        Path second = tmp.resolve("out2");
-        Map<String, String> settings = CrawlerTest.testSettings();
-        settings.put("crawl.max-depth", "0");
-        settings.put("crawl.robots-sitemaps", "true");
-        CrawlerTest.crawl(settings, List.of(site.url("/fulltext/jats.xml")), second, new ByteArrayOutputStream());
-        CrawlResults with = new CrawlResults(second);
+        CrawlResults with = crawl("out2", Map.of("crawl.robots-sitemaps", "true"), "/fulltext/jats.xml");
         assertEquals(Outcome.LINKS_ONLY, with.last(site.url("/sitemaps/index.xml")).outcome());
         assertEquals(Outcome.STORED, with.last(site.url("/articles/plos.html")).outcome());
         assertEquals(Outcome.STORED, with.last(site.url("/fulltext/paper.tei.xml")).outcome());
