@@ -46,6 +46,12 @@ case "${1:-serve}" in
     shift || true
     exec mvn -B test "$@"
     ;;
+  train-transformer)
+    # Rebuilds the shipped transformer labeller from corpus/ data (about 40 minutes on 2 cores; docs/classifier.md).
+    shift || true
+    build_if_stale
+    exec src/main/python/transformer/train-shipped.sh "$@"
+    ;;
   serve)
     build_if_stale
     if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find corpus -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then

@@ -30,6 +30,36 @@ PLAN = {
 }
 
 
+# Round 2 (after round 1 found contrasting in only 2.7% of its sample): every statement outside Introduction and
+# Methods with a strong contrast phrase in its sentence, or with one plus own-evidence words in the sentence after,
+# or with an agreement phrase plus own-evidence words, is read (a census of those cells).
+STRONG_CONTRAST = re.compile(
+    r"\b(in contrast|contrary|unlike|inconsistent|disagree\w*|differ\w* from|discrepan\w*|not consistent|not in agreement|"
+    r"not in accordance|conflict\w*|contradict\w*|opposite|did not (find|observe|confirm|detect|show)|failed to|fails to|"
+    r"whereas|however|differently|not agree|not support\w*|not confirm\w*)\b", re.I)
+OWN = re.compile(r"\b(our|we|this study|present study|the present|current study|in this work|here)\b", re.I)
+STRONG_AGREE = re.compile(r"\b(consistent with|in agreement|in line with|in accordance|confirm\w*|corroborat\w*|agree\w* with|"
+                          r"similar to (those|that|the results|our)|comparable|support\w* (the|our|these|this))\b", re.I)
+
+
+def round2_cell(row):
+    if row["section"] in ("introduction", "methods"):
+        return None
+    s, before, after = row["sentence"], row["before"] or "", row["after"] or ""
+    if STRONG_CONTRAST.search(s):
+        return ("round2", "contrast-phrase")
+    if STRONG_CONTRAST.search(after) and OWN.search(after):
+        return ("round2", "contrast-after-own")
+    if STRONG_AGREE.search(s) and OWN.search(s + " " + before):
+        return ("round2", "agreement-own")
+    return None
+
+
+def cell(row):
+    """The final stratum: round 2's cells (read whole) take their members out of round 1's strata."""
+    return round2_cell(row) or stratum(row)
+
+
 def section_group(section):
     if section in ("results", "discussion"):
         return "results-discussion"
@@ -56,6 +86,30 @@ def clean(text):
     return (text or "").replace("\t", " ").replace("\n", " ").strip()
 
 
+def write_row(f, row, key, size):
+    cited = row["cited"]
+    cited_text = f'{cited.get("firstAuthor") or "?"} {cited.get("year") or "?"}: {cited.get("title") or "?"}'
+    f.write("\t".join([row["id"], split_of(row["citing"]["articleId"]), row["citing"]["articleId"], row["section"],
+                       "/".join(key), str(size), clean(row["marker"]), clean(cited_text), clean(row["before"]),
+                       clean(row["sentence"]), clean(row["after"])]) + "\n")
+
+
+def round2(export, first, out):
+    """Every member of round 2's cells not already read in round 1."""
+    rows = [json.loads(line) for line in open(export, encoding="utf-8")]
+    done = {line.split("\t", 1)[0] for line in open(first, encoding="utf-8")}
+    sizes = {}
+    for row in rows:
+        sizes[cell(row)] = sizes.get(cell(row), 0) + 1
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n")
+        for row in sorted(rows, key=lambda r: r["id"]):
+            if row["id"] not in done and round2_cell(row):
+                write_row(f, row, round2_cell(row), sizes[round2_cell(row)])
+    for key, n in sorted(sizes.items()):
+        print(f"{'/'.join(key)}: {n} statements in the corpus", file=sys.stderr)
+
+
 def main(export, out):
     rows = [json.loads(line) for line in open(export, encoding="utf-8")]
     strata = {}
@@ -78,6 +132,9 @@ def main(export, out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: sample.py EXPORT.jsonl OUT.tsv")
-    main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) == 5 and sys.argv[1] == "--round2":
+        round2(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) == 3:
+        main(sys.argv[1], sys.argv[2])
+    else:
+        sys.exit("usage: sample.py EXPORT.jsonl OUT.tsv | sample.py --round2 EXPORT.jsonl ROUND1.tsv OUT.tsv")

@@ -56,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
             registry.set(routes);
             List<RouteGroup> groups = new ArrayList<>(List.of(
                     new TallyRoutes(tallyCache, config.maxBodyBytes()), new PaperRoutes(), new StatementRoutes(), new ExportRoutes(), new PageRoutes(),
-                    new SystemRoutes(metrics, config.indexDir(), () -> registry.get().docs())));
+                    new SystemRoutes(metrics, config.indexDir(), config.labelModel(), () -> registry.get().docs())));
             groups.addAll(extraGroups);
             groups.forEach(g -> g.register(routes));
         });

@@ -9,7 +9,7 @@ import java.util.Map;
 final class OpenApiDocument {
     private OpenApiDocument() {}
 
-    static Map<String, Object> build(List<RouteDoc> docs) {
+    static Map<String, Object> build(List<RouteDoc> docs, String labelModel) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (RouteDoc d : docs) {
             @SuppressWarnings("unchecked")
@@ -21,9 +21,15 @@ final class OpenApiDocument {
                         "status", Map.of("type", "integer"), "message", Map.of("type", "string")))));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
-        doc.put("info", Map.of("title", "Citelens API", "version", "1",
-                "description", "Citation statements labelled supporting, contrasting or mentioning; tallies in scite's shape. "
-                        + "Every error is {\"error\": {\"status\", \"message\"}}."));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", "Citelens API");
+        info.put("version", "1");
+        info.put("description", "Citation statements labelled supporting, contrasting or mentioning; tallies in scite's shape. "
+                + "Every error is {\"error\": {\"status\", \"message\"}}. Labels are machine-made; each statement names the "
+                + "model that gave it (labelModel)" + (labelModel == null ? "." : "; the current model is " + labelModel + "."));
+        // An extension field, so clients can read the model's name without parsing prose.
+        info.put("x-label-model", labelModel);
+        doc.put("info", info);
         doc.put("paths", paths);
         doc.put("components", Map.of("schemas", Map.of("Error", error)));
         return doc;

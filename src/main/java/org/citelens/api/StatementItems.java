@@ -32,6 +32,7 @@ final class StatementItems {
         m.put("section", s.section() == null ? null : s.section().wireName());
         m.put("label", s.label() == null ? null : s.label().wireName());
         m.put("confidence", s.confidence());
+        m.put("labelModel", s.labelModel());
         m.put("selfCitation", s.selfCitation());
         if (withHighlight) {
             m.put("highlighted", hit.highlighted());

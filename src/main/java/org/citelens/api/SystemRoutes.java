@@ -14,7 +14,10 @@ final class SystemRoutes implements RouteGroup {
     private final Supplier<List<RouteDoc>> docs;
     private final long startedAt = System.currentTimeMillis();
 
-    SystemRoutes(RequestMetrics metrics, Path indexDir, Supplier<List<RouteDoc>> docs) {
+    private final String labelModel;
+
+    SystemRoutes(RequestMetrics metrics, Path indexDir, String labelModel, Supplier<List<RouteDoc>> docs) {
+        this.labelModel = labelModel;
         this.metrics = metrics;
         this.indexDir = indexDir;
         this.docs = docs;
@@ -29,10 +32,13 @@ final class SystemRoutes implements RouteGroup {
             m.put("status", "ok");
             m.put("statements", store.statementCount());
             m.put("uptimeSeconds", (System.currentTimeMillis() - startedAt) / 1000);
+            m.put("labelModel", labelModel);
+            m.put("labelModels", store.labelModels());
             ctx.header("Cache-Control", "no-store");
             json.send(ctx, m);
-        }, RouteDoc.get("/health", "Liveness: ok and the number of statements served").tag("system")
-                .ok("{status: ok, statements, uptimeSeconds}").build());
+        }, RouteDoc.get("/health", "Liveness: ok, the number of statements served, the current labelling model and how "
+                + "many statements each model labelled").tag("system")
+                .ok("{status: ok, statements, uptimeSeconds, labelModel, labelModels: {name: statements}}").build());
         routes.get("/metrics", RouteCost.CHEAP, ctx -> {
             ctx.header("Cache-Control", "no-store");
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(PrometheusText.render(metrics, store, indexDir));
@@ -40,7 +46,7 @@ final class SystemRoutes implements RouteGroup {
                 .tag("system").response(200, "Prometheus text format 0.0.4", "text/plain").build());
         routes.get("/api/openapi.json", RouteCost.CHEAP, ctx -> {
             ctx.header("Access-Control-Allow-Origin", "*");
-            json.send(ctx, OpenApiDocument.build(docs.get()));
+            json.send(ctx, OpenApiDocument.build(docs.get(), labelModel));
         }, RouteDoc.get("/api/openapi.json", "This description of the API").tag("system").ok("OpenAPI 3.1 document").build());
     }
 }

@@ -32,6 +32,7 @@ public final class ClassifierModel implements CitationClassifier {
     private final DecisionRule rule;
     private final String description;
     private final Map<String, Integer> index;
+    private final String name;
 
     /**
      * @param features feature names; feature i has weights {@code weights[i*3 .. i*3+2]} in {@link Labels} order
@@ -63,6 +64,21 @@ public final class ClassifierModel implements CitationClassifier {
         this.description = description;
         this.index = new HashMap<>(features.length * 2);
         for (int i = 0; i < features.length; i++) index.put(features[i], i);
+        this.name = "linear-" + fingerprint(this.weights, this.bias);
+    }
+
+    /** A name that changes whenever the weights do, so statements say which linear model labelled them. */
+    private static String fingerprint(float[] weights, double[] bias) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+        for (float w : weights) crc.update(buf.clear().putInt(Float.floatToIntBits(w)).flip());
+        for (double b : bias) crc.update(buf.clear().putLong(Double.doubleToLongBits(b)).flip());
+        return String.format("%08x", crc.getValue());
+    }
+
+    @Override
+    public String name() {
+        return name;
     }
 
     @Override

@@ -2,28 +2,93 @@ package org.citelens.classify;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Where ingest and the CLI get their classifier from. */
+/** Where ingest and the CLI get their labellers from. */
 public final class Classifiers {
-    /** The classpath resource holding the shipped model (built by {@code train}, see docs/classifier.md). */
+    /** The classpath resource holding the shipped fast (linear) model (built by {@code train}, see docs/classifier.md). */
     public static final String SHIPPED_RESOURCE = "/org/citelens/classify/model.bin.gz";
+    /** The shipped transformer: an ONNX graph and the settings it must be run with. */
+    public static final String TRANSFORMER_MODEL = "/org/citelens/classify/transformer/model.onnx";
+    public static final String TRANSFORMER_SETTINGS = "/org/citelens/classify/transformer/settings.json";
+    /** The labeller names the CLI accepts for {@code --labeller}. */
+    public static final String DEFAULT = "transformer";
+    public static final String FAST = "fast";
 
     private Classifiers() {}
 
-    /**
-     * The model shipped inside the jar, loaded once per JVM (the first call reads it, about 0.2 s; later
-     * calls return the same instance). Callers should still keep the instance rather than call this per statement.
-     *
-     * @throws IllegalStateException naming the resource and how to rebuild it when the jar lacks the model
-     */
+    /** The shipped fast model, loaded once per JVM. */
     public static CitationClassifier shipped() {
         return shippedModel();
     }
 
-    /** The shipped model with its training details, for evaluate and classify. */
+    /** The shipped fast model with its training details, for evaluate and classify. */
     public static ClassifierModel shippedModel() {
         if (Shipped.MODEL == null) throw new IllegalStateException(Shipped.ERROR);
         return Shipped.MODEL;
+    }
+
+    /**
+     * A labeller by name: {@code transformer} (the default: section rule, fast screen, transformer) or {@code fast}
+     * (the linear model alone).
+     */
+    public static CitationClassifier named(String labeller, int threads) {
+        return switch (labeller) {
+            case DEFAULT -> layered(shippedTransformer(threads));
+            case FAST -> shippedModel();
+            default -> throw new IllegalArgumentException("unknown labeller '" + labeller + "': expected transformer or fast");
+        };
+    }
+
+    /**
+     * A labeller from a file or folder: a folder with {@code model.onnx} and {@code settings.json} is a transformer
+     * (run behind the shipped section rule and fast screen); any other file is a fast model written by {@code train}.
+     */
+    public static CitationClassifier load(Path path, int threads) throws IOException {
+        if (Files.isDirectory(path)) {
+            Path onnx = path.resolve("model.onnx");
+            Path settings = path.resolve("settings.json");
+            if (!Files.isRegularFile(onnx) || !Files.isRegularFile(settings)) {
+                throw new IOException(path + " holds no transformer model (model.onnx and settings.json)");
+            }
+            try (InputStream in = Files.newInputStream(settings)) {
+                return layered(new TransformerClassifier(Files.readAllBytes(onnx), TransformerSettings.read(in), threads));
+            }
+        }
+        if (!Files.isRegularFile(path)) throw new IOException("no such model file or folder: " + path);
+        return ModelFile.read(path);
+    }
+
+    /**
+     * The name of the default labeller's model, read from the shipped settings alone (no model is loaded): what
+     * /health reports as current. The fast model's name when no transformer ships.
+     */
+    public static String defaultModelName() {
+        try (InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
+            return settings == null ? shippedModel().name() : TransformerSettings.read(settings).name();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TRANSFORMER_SETTINGS, e);
+        }
+    }
+
+    /** The shipped transformer with its own session; callers keep and close it. */
+    public static TransformerClassifier shippedTransformer(int threads) {
+        try (InputStream model = Classifiers.class.getResourceAsStream(TRANSFORMER_MODEL);
+                InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
+            if (model == null || settings == null) {
+                throw new IllegalStateException("the shipped transformer " + TRANSFORMER_MODEL + " is missing from the classpath; "
+                        + "rebuild it with `./run.sh train-transformer` (docs/classifier.md) and repackage, or use --labeller fast");
+            }
+            return new TransformerClassifier(model.readAllBytes(), TransformerSettings.read(settings), threads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the shipped transformer " + TRANSFORMER_MODEL, e);
+        }
+    }
+
+    private static LayeredClassifier layered(TransformerClassifier transformer) {
+        return new LayeredClassifier(shippedModel(), transformer, transformer.settings().screenThreshold());
     }
 
     /** Loaded on first use by the JVM's class initialisation, which is thread-safe and happens once. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.citelens.model.Label;
+import org.citelens.model.SectionType;
 
 /**
  * Reads labelled statements: the shared datasets' TSV (id, split, citing_paper, target_marker, source_label, label,
@@ -74,8 +75,8 @@ public final class LabelledData {
                 String paper = f[col.get("citing_paper")];
                 String split = hasDev ? f[col.get("split")] : (DevSplit.isDevPaper(paper) ? "dev" : "train");
                 String marker = col.containsKey("target_marker") ? f[col.get("target_marker")] : "";
-                rows.add(row(f[col.get("id")], dataset, split, paper, "", f[col.get("text")], "", marker,
-                        f[col.get("label")]));
+                rows.add(row(f[col.get("id")], dataset, split, paper, optional(f, col, "before"), f[col.get("text")],
+                        optional(f, col, "after"), marker, f[col.get("label")], section(f, col, dataset)));
             }
         }
         return rows;
@@ -98,14 +99,15 @@ public final class LabelledData {
             if (!n.hasNonNull("sentence") || !n.hasNonNull("label")) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": needs \"sentence\" and \"label\"");
             }
+            SectionType section = n.hasNonNull("section") ? SectionType.fromWireName(n.get("section").asText()) : null;
             rows.add(row(id, text(n, "dataset", dataset), split, paper, text(n, "before", ""), n.get("sentence").asText(),
-                    text(n, "after", ""), text(n, "target_marker", ""), n.get("label").asText()));
+                    text(n, "after", ""), text(n, "target_marker", ""), n.get("label").asText(), section));
         }
         return rows;
     }
 
     private static LabelledStatement row(String id, String dataset, String split, String paper, String before,
-            String text, String after, String marker, String label) {
+            String text, String after, String marker, String label, SectionType section) {
         String sentence = text;
         int open = text.indexOf("<cite>");
         int close = text.indexOf("</cite>");
@@ -115,7 +117,18 @@ public final class LabelledData {
             sentence = text.replace("<cite>", "").replace("</cite>", "");
         }
         return new LabelledStatement(id, dataset, split, paper,
-                new ClassifierInput(before, sentence, after, marker.strip(), List.of()), Label.fromWireName(label));
+                new ClassifierInput(before, sentence, after, marker.strip(), List.of(), section), Label.fromWireName(label));
+    }
+
+    /** Optional TSV columns (our own annotations carry the neighbouring sentences and the section). */
+    private static String optional(String[] f, Map<String, Integer> col, String name) {
+        return col.containsKey(name) ? f[col.get(name)] : "";
+    }
+
+    /** The clinical set's sentences all come from Discussion sections (its README); other sets do not say. */
+    private static SectionType section(String[] f, Map<String, Integer> col, String dataset) {
+        if (col.containsKey("section") && !f[col.get("section")].isBlank()) return SectionType.fromWireName(f[col.get("section")]);
+        return dataset.equals("clinical") ? SectionType.DISCUSSION : null;
     }
 
     private static Map<String, Integer> columns(String[] header) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.citelens.model.Label;
 import org.citelens.model.SectionType;
@@ -25,37 +26,65 @@ public final class StatementLines {
     }
 
     public Outcome classify(String line, long lineNumber) {
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            return error(json.createObjectNode().put("line", lineNumber).put("input", line),
-                    "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (!(node instanceof ObjectNode obj)) {
-            return error(json.createObjectNode().put("line", lineNumber).put("input", line), "not a JSON object");
-        }
-        JsonNode sentence = obj.get("sentence");
-        if (sentence == null || !sentence.isTextual() || sentence.asText().isBlank()) {
-            return error(obj, "no \"sentence\" to classify");
-        }
-        SectionType section = null;
-        if (!text(obj, "section").isBlank()) {
+        return classifyAll(List.of(line), lineNumber).get(0);
+    }
+
+    /**
+     * Labels a block of lines at once (a batching model scores them together), in order; {@code firstLineNumber} is
+     * the number of the first, for error messages.
+     */
+    public List<Outcome> classifyAll(List<String> lines, long firstLineNumber) {
+        Outcome[] out = new Outcome[lines.size()];
+        List<ObjectNode> good = new ArrayList<>();
+        List<ClassifierInput> inputs = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            JsonNode node;
             try {
-                section = SectionType.fromWireName(text(obj, "section"));
-            } catch (IllegalArgumentException e) {
-                return error(obj, e.getMessage());
+                node = json.readTree(line);
+            } catch (JsonProcessingException e) {
+                out[i] = error(json.createObjectNode().put("line", firstLineNumber + i).put("input", line),
+                        "not valid JSON: " + e.getOriginalMessage());
+                continue;
             }
+            if (!(node instanceof ObjectNode obj)) {
+                out[i] = error(json.createObjectNode().put("line", firstLineNumber + i).put("input", line), "not a JSON object");
+                continue;
+            }
+            JsonNode sentence = obj.get("sentence");
+            if (sentence == null || !sentence.isTextual() || sentence.asText().isBlank()) {
+                out[i] = error(obj, "no \"sentence\" to classify");
+                continue;
+            }
+            SectionType section = null;
+            if (!text(obj, "section").isBlank()) {
+                try {
+                    section = SectionType.fromWireName(text(obj, "section"));
+                } catch (IllegalArgumentException e) {
+                    out[i] = error(obj, e.getMessage());
+                    continue;
+                }
+            }
+            good.add(obj);
+            at.add(i);
+            inputs.add(new ClassifierInput(text(obj, "before"), sentence.asText(), text(obj, "after"),
+                    text(obj, "target_marker"), List.of(), section));
         }
-        Prediction p = classifier.classify(new ClassifierInput(text(obj, "before"), sentence.asText(), text(obj, "after"),
-                text(obj, "target_marker"), List.of(), section));
-        obj.put("label", p.label().wireName());
-        obj.put("confidence", round(p.confidence()));
-        ObjectNode scores = obj.putObject("scores");
-        for (Label l : List.of(Label.SUPPORTING, Label.CONTRASTING, Label.MENTIONING)) {
-            scores.put(l.wireName(), round(p.scores().getOrDefault(l, 0.0)));
+        List<Prediction> predictions = inputs.isEmpty() ? List.of() : classifier.classifyAll(inputs);
+        for (int k = 0; k < good.size(); k++) {
+            ObjectNode obj = good.get(k);
+            Prediction p = predictions.get(k);
+            obj.put("label", p.label().wireName());
+            obj.put("confidence", round(p.confidence()));
+            obj.put("labelModel", classifier.name());
+            ObjectNode scores = obj.putObject("scores");
+            for (Label l : List.of(Label.SUPPORTING, Label.CONTRASTING, Label.MENTIONING)) {
+                scores.put(l.wireName(), round(p.scores().getOrDefault(l, 0.0)));
+            }
+            out[at.get(k)] = new Outcome(obj.toString(), true);
         }
-        return new Outcome(obj.toString(), true);
+        return List.of(out);
     }
 
     private Outcome error(ObjectNode obj, String message) {

@@ -2,7 +2,6 @@ package org.citelens.cli;
 
 import java.nio.file.Path;
 import java.util.Set;
-import org.citelens.classify.Classifiers;
 import org.citelens.index.CorpusIngest;
 import org.citelens.index.IngestOptions;
 import org.citelens.index.IngestReport;
@@ -10,7 +9,7 @@ import org.citelens.parse.DocumentLimits;
 
 /**
  * {@code ingest --corpus DIR --index DIR [--threads N] [--max-file-mb N] [--max-elements N] [--max-depth N]
- * [--max-doc-seconds N] [--commit-every N]}: parses, extracts, classifies and indexes every article file below the
+ * [--max-doc-seconds N] [--commit-every N] [--labeller transformer|fast] [--model FILE|DIR]}: parses, extracts, classifies and indexes every article file below the
  * corpus folder. The {@code --max-*} flags are the per-document limits ({@link DocumentLimits}, safe defaults);
  * a document over any of them is skipped with the reason. Exit 0 when the batch finished, even with
  * skipped files (they are listed in the summary and in {@code ingest-report.json}); 1 when the index failed.
@@ -29,7 +28,7 @@ public final class IngestCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         args.allowOnly(Set.of("corpus", "index", "threads", "max-file-mb", "max-elements", "max-depth", "max-doc-seconds",
-                "commit-every"));
+                "commit-every", "labeller", "model"));
         Path corpus = args.requirePath("corpus");
         Path index = args.requirePath("index");
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
@@ -50,7 +49,9 @@ public final class IngestCommand implements Command {
         System.err.printf("ingest: corpus=%s index=%s threads=%d commit-every=%d%n", corpus, index, threads, commitEvery);
         System.err.printf("ingest: per-document limits max-file-mb=%d max-elements=%d max-depth=%d max-doc-seconds=%d%n",
                 maxMb, limits.maxElements(), limits.maxDepth(), limits.maxMillis() / 1000);
-        IngestReport report = new CorpusIngest(options, Classifiers.shipped(), System.err, System.console() != null).run();
+        org.citelens.classify.CitationClassifier labeller = Labellers.choose(args);
+        System.err.printf("ingest: labelling with %s%n", labeller.name());
+        IngestReport report = new CorpusIngest(options, labeller, System.err, System.console() != null).run();
         report.printSummary(System.err);
         System.err.println("ingest: report written to " + index.resolve(IngestReport.FILE_NAME));
         return 0;

@@ -9,7 +9,7 @@ public final class Main {
 
     static List<Command> commands() {
         return List.of(new IngestCommand(), new ServeCommand(), new ExportCommand(), new CrawlCommand(),
-                new TrainCommand(), new EvaluateCommand(), new ClassifyCommand());
+                new TrainCommand(), new EvaluateCommand(), new ClassifyCommand(), new RelabelCommand(), new TransformerDataCommand());
     }
 
     public static void main(String[] argv) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.citelens.classify.ClassifierModel;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.Prediction;
 import org.citelens.model.Label;
@@ -13,12 +12,12 @@ import org.citelens.model.Label;
 final class Misclassified {
     private Misclassified() {}
 
-    static String list(ClassifierModel model, List<LabelledStatement> rows, int limit) {
+    static String list(List<LabelledStatement> rows, List<Prediction> predictions, int limit) {
         record Miss(LabelledStatement row, Prediction p) {}
         List<Miss> misses = new ArrayList<>();
-        for (LabelledStatement r : rows) {
-            Prediction p = model.predict(r.input(), r.dataset());
-            if (p.label() != r.label()) misses.add(new Miss(r, p));
+        for (int i = 0; i < rows.size(); i++) {
+            Prediction p = predictions.get(i);
+            if (p.label() != rows.get(i).label()) misses.add(new Miss(rows.get(i), p));
         }
         // Half wrong rare labels (the costly mistakes), half missed rare labels; within each, most confident first.
         Comparator<Miss> order = Comparator.<Miss>comparingDouble(m -> -m.p().confidence()).thenComparing(m -> m.row().id());
@@ -32,8 +31,8 @@ final class Misclassified {
         for (Miss m : shown) {
             s.append(String.format(Locale.ROOT, "- %s gold %s, predicted %s (%.2f; s %.2f c %.2f m %.2f), target %s: %s%n",
                     m.row().id(), m.row().label().wireName(), m.p().label().wireName(), m.p().confidence(),
-                    m.p().scores().get(Label.SUPPORTING), m.p().scores().get(Label.CONTRASTING),
-                    m.p().scores().get(Label.MENTIONING), m.row().input().targetMarker(), m.row().input().sentence()));
+                    m.p().scores().getOrDefault(Label.SUPPORTING, 0.0), m.p().scores().getOrDefault(Label.CONTRASTING, 0.0),
+                    m.p().scores().getOrDefault(Label.MENTIONING, 0.0), m.row().input().targetMarker(), m.row().input().sentence()));
         }
         return s.toString();
     }

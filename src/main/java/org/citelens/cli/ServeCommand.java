@@ -46,7 +46,8 @@ public final class ServeCommand implements Command {
         ApiConfig config = new ApiConfig(args.get("host", defaults.host()), port, index, defaults.cheapConcurrency(),
                 positive(args, "max-queries", defaults.queryConcurrency()), positive(args, "max-exports", defaults.exportConcurrency()),
                 defaults.queueWait(), args.getInt("rate-limit", 0),
-                Duration.ofMillis(args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())), defaults.maxBodyBytes());
+                Duration.ofMillis(args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())), defaults.maxBodyBytes(),
+                org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
         ApiServer server = new ApiServer(store, config, List.of(worksRoutes(works, store))).start();

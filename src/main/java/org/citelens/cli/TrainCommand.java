@@ -44,7 +44,8 @@ public final class TrainCommand implements Command {
         if (args.has("no-domain-features")) options = options.withDomainFeatures(false);
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
-        List<LabelledStatement> rows = LabelledData.readAll(data);
+        // Rows of a test split (our annotations have one) are never trained on, whatever the flags.
+        List<LabelledStatement> rows = LabelledData.readAll(data).stream().filter(r -> !r.split().equals("test")).toList();
         if (args.has("train-split-only")) rows = rows.stream().filter(r -> !r.isDev()).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data);
         System.err.printf("train: %d rows from %s; %s%n", rows.size(), data, options);

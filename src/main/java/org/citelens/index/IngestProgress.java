@@ -12,18 +12,28 @@ import java.util.function.LongSupplier;
  * terminal the line rewrites itself; in a log (no terminal) a new line comes every two seconds, so piping the
  * output to a file gives a readable history rather than a wall of carriage returns.
  */
-final class IngestProgress implements AutoCloseable {
+public final class IngestProgress implements AutoCloseable {
     private final PrintStream out;
+    private final String command;
+    private final String unit;
     private final String pass;
     private final long total;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
-    final AtomicLong done = new AtomicLong();
-    final AtomicLong statements = new AtomicLong();
+    public final AtomicLong done = new AtomicLong();
+    public final AtomicLong statements = new AtomicLong();
     private final LongSupplier skipped;
     private final ScheduledExecutorService ticker;
 
     IngestProgress(PrintStream out, String pass, long total, boolean terminal, LongSupplier skipped) {
+        this(out, "ingest", pass, "files", total, terminal, skipped);
+    }
+
+    /** Progress of another long command over the same kind of work ("relabel", "articles"). */
+    public IngestProgress(PrintStream out, String command, String pass, String unit, long total, boolean terminal,
+            LongSupplier skipped) {
+        this.command = command;
+        this.unit = unit;
         this.skipped = skipped;
         this.out = out;
         this.pass = pass;
@@ -39,8 +49,9 @@ final class IngestProgress implements AutoCloseable {
         double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         double rate = d / secs;
         String eta = d == 0 || d >= total ? "--" : formatSeconds((total - d) / rate);
-        return String.format(Locale.ROOT, "ingest %s: %d/%d files (%d%%), %.1f files/s, %d statements, %d skipped, ETA %s",
-                pass, d, total, total == 0 ? 100 : d * 100 / total, rate, statements.get(), skipped.getAsLong(), eta);
+        return String.format(Locale.ROOT, "%s %s: %d/%d %s (%d%%), %.1f %s/s, %d statements, %d skipped, ETA %s",
+                command, pass, d, total, unit, total == 0 ? 100 : d * 100 / total, rate, unit, statements.get(),
+                skipped.getAsLong(), eta);
     }
 
     private synchronized void print() {

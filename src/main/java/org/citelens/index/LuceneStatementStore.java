@@ -169,6 +169,24 @@ public final class LuceneStatementStore implements StatementStore {
         return withSearcher(s -> (long) s.getIndexReader().numDocs());
     }
 
+    @Override
+    public SortedMap<String, Long> labelModels() throws IOException {
+        return withSearcher(s -> {
+            SortedMap<String, Long> out = new java.util.TreeMap<>();
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(),
+                    StatementSchema.LABEL_MODEL);
+            if (terms == null) return out;
+            org.apache.lucene.index.TermsEnum it = terms.iterator();
+            for (org.apache.lucene.util.BytesRef t = it.next(); t != null; t = it.next()) {
+                // docFreq counts deleted documents too; a count query does not
+                String name = t.utf8ToString();
+                out.put(name, (long) s.count(new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(StatementSchema.LABEL_MODEL, name))));
+            }
+            return out;
+        });
+    }
+
     /** Changes whenever a new commit becomes visible: a cheap validator for HTTP ETags. */
     @Override
     public long version() throws IOException {

@@ -12,7 +12,7 @@ import org.citelens.model.CitationStatement;
 public final class StatementCsv {
     public static final List<String> COLUMNS = List.of("statement_id", "citing_doi", "citing_title", "citing_year",
             "citing_journal", "cited_doi", "cited_title", "cited_year", "section", "label", "confidence", "marker",
-            "before", "sentence", "after", "self_citation");
+            "before", "sentence", "after", "self_citation", "label_model");
 
     private final Writer out;
 
@@ -29,7 +29,7 @@ public final class StatementCsv {
                 str(s.citing().journal()), str(s.cited().doi()), str(s.cited().title()), str(s.cited().year()),
                 s.section() == null ? "" : s.section().wireName(), s.label().wireName(),
                 Double.toString(s.confidence()), str(s.marker()), s.before(), str(s.sentence()), s.after(),
-                Boolean.toString(s.selfCitation())));
+                Boolean.toString(s.selfCitation()), str(s.labelModel())));
     }
 
     private void writeRow(List<String> fields) throws IOException {

@@ -57,6 +57,7 @@ public final class StatementJson {
         g.writeNumberField("sentencePosition", s.sentencePosition());
         g.writeStringField("label", s.label() == null ? Label.UNCLASSIFIED.wireName() : s.label().wireName());
         g.writeNumberField("confidence", s.confidence());
+        g.writeStringField("labelModel", s.labelModel());
         g.writeBooleanField("selfCitation", s.selfCitation());
         g.writeEndObject();
     }
@@ -95,7 +96,7 @@ public final class StatementJson {
                 text(n, "before"), text(n, "sentence"), text(n, "after"),
                 section == null ? null : SectionType.fromWireName(section), n.path("sentencePosition").asInt(),
                 Label.fromWireName(n.path("label").asText("unclassified")), n.path("confidence").asDouble(),
-                n.path("selfCitation").asBoolean());
+                n.path("selfCitation").asBoolean(), text(n, "labelModel"));
     }
 
     public static CitationStatement fromBytes(byte[] bytes) {

@@ -15,27 +15,33 @@ import org.citelens.model.CitationStatement;
  * Labels one article's statements. The classifier must tell the target marker from the other markers of the
  * same sentence; those are the markers of the article's other statements at the same sentence position.
  */
-final class StatementLabeller {
+public final class StatementLabeller {
     private final CitationClassifier classifier;
 
-    StatementLabeller(CitationClassifier classifier) {
+    public StatementLabeller(CitationClassifier classifier) {
         this.classifier = classifier;
     }
 
-    List<CitationStatement> label(List<CitationStatement> statements) {
+    public List<CitationStatement> label(List<CitationStatement> statements) {
         Map<Integer, Set<String>> markersBySentence = new HashMap<>();
         for (CitationStatement s : statements) {
             if (s.marker() != null) {
                 markersBySentence.computeIfAbsent(s.sentencePosition(), k -> new LinkedHashSet<>()).add(s.marker());
             }
         }
-        List<CitationStatement> out = new ArrayList<>(statements.size());
+        List<ClassifierInput> inputs = new ArrayList<>(statements.size());
         for (CitationStatement s : statements) {
             List<String> others = new ArrayList<>(markersBySentence.getOrDefault(s.sentencePosition(), Set.of()));
             others.remove(s.marker());
-            Prediction p = classifier.classify(new ClassifierInput(s.before(), s.sentence() == null ? "" : s.sentence(),
-                    s.after(), s.marker(), others, s.section()));
-            out.add(s.withLabel(p.label(), p.confidence()));
+            inputs.add(new ClassifierInput(s.before(), s.sentence() == null ? "" : s.sentence(), s.after(), s.marker(),
+                    others, s.section()));
+        }
+        // One call per article: a batching model (the transformer) scores the article's statements together.
+        List<Prediction> predictions = classifier.classifyAll(inputs);
+        List<CitationStatement> out = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            Prediction p = predictions.get(i);
+            out.add(statements.get(i).withLabel(p.label(), p.confidence(), classifier.name()));
         }
         return out;
     }

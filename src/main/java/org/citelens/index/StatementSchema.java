@@ -46,6 +46,8 @@ public final class StatementSchema {
     public static final String CONTEXT = "context";
     /** Year of the citing article: IntField (points for ranges, sorted numeric doc values for sort and facets). */
     public static final String YEAR = "year";
+    /** The name of the model that labelled the statement: KeywordField, so relabel finds what an older model labelled. */
+    public static final String LABEL_MODEL = "labelModel";
     /** Classifier confidence: FloatField, whose doc values give the confidence sort. */
     public static final String CONFIDENCE = "confidence";
     /** Everything needed to render the statement, as {@link StatementJson}: one stored field is one read. */
@@ -77,6 +79,7 @@ public final class StatementSchema {
             d.add(new SortedSetDocValuesField(JOURNAL_NAME, new BytesRef(s.citing().journal().strip())));
         }
         addKeyword(d, SELF_CITATION, Boolean.toString(s.selfCitation()));
+        addKeyword(d, LABEL_MODEL, s.labelModel());
         d.add(new TextField(SENTENCE, s.sentence() == null ? "" : s.sentence(), Field.Store.NO));
         d.add(new TextField(CONTEXT, s.before() + "\n" + s.after(), Field.Store.NO));
         if (s.citing().year() != null) d.add(new IntField(YEAR, s.citing().year(), Field.Store.NO));

@@ -39,6 +39,11 @@ public interface StatementStore extends Closeable {
 
     long statementCount() throws IOException;
 
+    /** How many statements each labelling model labelled ({@code labelModel}); statements without one are left out. */
+    default java.util.SortedMap<String, Long> labelModels() throws IOException {
+        return new java.util.TreeMap<>();
+    }
+
     /**
      * A number that changes whenever the visible index content changes (a new commit was picked up): a cheap
      * validator for HTTP ETags and caches.

@@ -31,6 +31,21 @@ class ApiEndToEndTest extends CorpusServerTest {
         assertEquals("ok", h.get("status").asText());
         assertEquals(store.statementCount(), h.get("statements").asLong());
         assertTrue(h.get("statements").asLong() > 100, "20 articles give hundreds of statements");
+        // the current model, and every statement of the index labelled by it (ingest used the default labeller)
+        String model = org.citelens.classify.Classifiers.defaultModelName();
+        assertEquals(model, h.get("labelModel").asText());
+        assertEquals(h.get("statements").asLong(), h.at("/labelModels/" + model).asLong(), h.toString());
+        assertEquals(model, http.get("/api/openapi.json").json().at("/info/x-label-model").asText());
+    }
+
+    @Test
+    void everyStatementItemNamesTheModelThatLabelledIt() {
+        String model = org.citelens.classify.Classifiers.defaultModelName();
+        JsonNode page = http.get("/api/citations/" + LIVAK + "?limit=50").json();
+        assertTrue(page.get("items").size() > 0);
+        for (JsonNode item : page.get("items")) assertEquals(model, item.get("labelModel").asText(), item.toString());
+        JsonNode hits = http.get("/api/search?q=rice&limit=5").json();
+        for (JsonNode item : hits.get("items")) assertEquals(model, item.get("labelModel").asText(), item.toString());
     }
 
     @Test
@@ -180,7 +195,11 @@ class ApiEndToEndTest extends CorpusServerTest {
         assertEquals(200, csv.status(), csv.body());
         assertTrue(csv.header("Content-Disposition").contains("filename=\"citelens-10.1006_meth.2001.1262.csv\""));
         assertTrue(csv.body().startsWith("statement_id,citing_doi,citing_title,citing_year,citing_journal,cited_doi,cited_title,"
-                + "cited_year,section,label,confidence,marker,before,sentence,after"));
+                + "cited_year,section,label,confidence,marker,before,sentence,after,self_citation,label_model\r\n"));
+        String model = org.citelens.classify.Classifiers.defaultModelName();
+        for (String row : csv.body().split("\r\n")) {
+            if (!row.startsWith("statement_id") && !row.isEmpty()) assertTrue(row.endsWith("," + model), row);
+        }
         Http.Reply jsonl = http.get("/api/export?format=jsonl&cited=" + LIVAK);
         String[] lines = jsonl.body().split("\n");
         assertEquals(total, lines.length);
@@ -189,6 +208,7 @@ class ApiEndToEndTest extends CorpusServerTest {
             for (String f : List.of("id", "citing", "cited", "refId", "marker", "before", "sentence", "after", "section", "label", "confidence")) {
                 assertTrue(n.has(f), f);
             }
+            assertEquals(model, n.get("labelModel").asText(), line);
         }
         assertEquals(400, http.get("/api/export?format=xml").status());
         // HEAD tells a client what GET would send (type, file name, or the 400) without running the export

