@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.citelens.cli.Args;
 import org.citelens.cli.ExportCommand;
 import org.citelens.cli.IngestCommand;
-import org.citelens.index.IngestReport;
+import org.citelens.ingest.IngestReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

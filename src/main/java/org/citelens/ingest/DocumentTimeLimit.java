@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

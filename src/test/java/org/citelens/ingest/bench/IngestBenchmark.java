@@ -1,4 +1,4 @@
-package org.citelens.index.bench;
+package org.citelens.ingest.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.classify.Classifiers;
-import org.citelens.index.CorpusIngest;
-import org.citelens.index.IngestOptions;
-import org.citelens.index.IngestReport;
+import org.citelens.ingest.CorpusIngest;
+import org.citelens.ingest.IngestOptions;
+import org.citelens.ingest.IngestReport;
 import org.citelens.parse.DocumentLimits;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.citelens.index.DaemonScheduler;
 
 /**
  * Progress of one ingest pass on stderr: files done of total, rate, statements, skipped files and ETA. On a

@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.extract.Extraction;
+import org.citelens.index.LuceneStatementStore;
+import org.citelens.index.StatementIndexWriter;
 import org.citelens.model.Article;
 import org.citelens.model.Reference;
 import org.citelens.parse.MalformedArticleException;

@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import java.nio.file.Path;
 import org.citelens.parse.DocumentLimits;

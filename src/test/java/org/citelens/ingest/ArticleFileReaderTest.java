@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
