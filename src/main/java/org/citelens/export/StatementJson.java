@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

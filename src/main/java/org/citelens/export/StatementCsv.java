@@ -1,4 +1,4 @@
-package org.citelens.index;
+package org.citelens.export;
 
 import java.io.IOException;
 import java.io.Writer;
