@@ -11,11 +11,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * Per-DOI aggregates of one point-in-time reader. Browser extensions ask for the same popular DOIs over and
- * over; between commits the answer cannot change, so it is computed once per reader. Entries belong to the
- * reader they were computed on and vanish with it, so a refresh never serves a stale tally.
+ * Per-DOI aggregates (tallies, section tallies, years) of one point-in-time reader. Browser extensions ask for
+ * the same popular DOIs over and over; between commits the answer cannot change, so it is computed once per
+ * reader. Its one invalidation rule: entries belong to the reader they were computed on and vanish with it, so a
+ * refresh never serves a stale tally.
  */
-final class TallyCache {
+final class ReaderAggregateCache {
     /** Beyond this many DOIs the cache starts over rather than grow without bound. */
     private static final int MAX_ENTRIES = 50_000;
 

@@ -4,12 +4,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serialised tally answers per DOI, reused while the index version is unchanged (and at most for the TTL, in case
- * a store cannot tell its version), so that the hot extension route does not ask the index and re-serialise on
- * every request. Unknown DOIs are cached too (as a null body), so a flood of misses
- * is as cheap as hits. Bounded: cleared when it passes {@code maxEntries}.
+ * The tally routes' answers as sent: JSON bytes and ETag per DOI, so the hot extension route neither asks the
+ * store nor re-serialises. Its one invalidation rule: an answer serves the index version it was computed on
+ * ({@link org.citelens.index.StatementStore#version()}) and at most for the TTL ({@code serve --tally-cache-ms};
+ * 0 turns it off), which bounds staleness for a store that cannot tell its version. Unknown DOIs are cached too (as
+ * a null body), so a flood of misses is as cheap as hits. Bounded: cleared when it passes {@code maxEntries}. The
+ * store below keeps its own aggregates per reader ({@code ReaderAggregateCache}); this one only saves the JSON.
  */
-final class TallyCache {
+final class TallyAnswerCache {
     /** One answer: its JSON bytes (null when the DOI is unknown) and their ETag. */
     record Entry(byte[] body, String etag, long version, long expiresAtNanos) {}
 
@@ -23,7 +25,7 @@ final class TallyCache {
     private final long ttlNanos;
     private final int maxEntries;
 
-    TallyCache(java.time.Duration ttl, int maxEntries) {
+    TallyAnswerCache(java.time.Duration ttl, int maxEntries) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
     }
