@@ -25,7 +25,7 @@ import org.jsoup.nodes.Document;
 final class CrawlWorker implements Runnable {
     /** The parts a worker uses, built once by the {@link Crawler}. */
     record Parts(CrawlConfig config, HostQueues queues, Frontier frontier, UrlScope scope, UrlNormalizer normalizer,
-                 AddressGuard guard, RobotsCache robots, HttpFetcher http, FileFetcher files, ContentSniffer sniffer,
+                 AddressGuard guard, RobotsCache robots, HttpFetcher http, FileFetcher files, ResponseClassifier sniffer,
                  SitemapReader sitemaps, LinkExtractor links, DocumentStore store, CrawlStats stats, AtomicLong budget,
                  AtomicBoolean stoppedAtMax, LongSupplier clock) {}
 
@@ -182,7 +182,7 @@ final class CrawlWorker implements Runnable {
 
     private void handleBody(Frontier.Batch b, CrawlTask task, FetchResponse resp, long start) {
         byte[] body = resp.body();
-        ContentSniffer.Verdict v = p.sniffer().sniff(resp.contentType(), body);
+        ResponseClassifier.Verdict v = p.sniffer().sniff(resp.contentType(), body);
         if (isGzippedSitemap(body)) {
             try {
                 body = p.sitemaps().gunzipped(body);
@@ -209,7 +209,7 @@ final class CrawlWorker implements Runnable {
             }
             if (p.sniffer().isArticlePage(doc)) {
                 kind = ContentKind.HTML_ARTICLE;
-                v = new ContentSniffer.Verdict(kind, "HTML article page (scholarly meta tags or a reference list)");
+                v = new ResponseClassifier.Verdict(kind, "HTML article page (scholarly meta tags or a reference list)");
             }
         }
         if (kind == ContentKind.OTHER) {
@@ -250,7 +250,7 @@ final class CrawlWorker implements Runnable {
         }
     }
 
-    private void followSitemap(Frontier.Batch b, CrawlTask task, FetchResponse resp, byte[] body, ContentSniffer.Verdict v,
+    private void followSitemap(Frontier.Batch b, CrawlTask task, FetchResponse resp, byte[] body, ResponseClassifier.Verdict v,
                                long start) {
         SitemapReader.Listing listing;
         try {

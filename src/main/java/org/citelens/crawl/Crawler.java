@@ -86,7 +86,7 @@ public final class Crawler {
             AtomicBoolean stoppedAtMax = new AtomicBoolean();
             CrawlWorker.Parts parts = new CrawlWorker.Parts(config, queues, frontier, scope, normalizer, guard,
                     new RobotsCache(http, guard, config, clock), http, new FileFetcher(fileRoots, config.maxBytes()),
-                    new ContentSniffer(), new SitemapReader(config.maxBytes()), new LinkExtractor(normalizer), store, stats, new AtomicLong(replayed[1]),
+                    new ResponseClassifier(), new SitemapReader(config.maxBytes()), new LinkExtractor(normalizer), store, stats, new AtomicLong(replayed[1]),
                     stoppedAtMax, clock);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.citelens.model.SourceFormat;
+import org.citelens.parse.ArticleParsers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,9 +110,57 @@ class CrawlerPartsTest {
         }
     }
 
+    /**
+     * The crawler stores a body under its kind's extension and ingest reads that file: both must call the same
+     * bytes the same format, including the cases their rules once disagreed on (UTF-16, control characters, an
+     * HTML5 {@code <article>} fragment, a namespaced TEI root, binary signatures).
+     */
+    @Test
+    void storesOnlyWhatIngestReadsTheSameWay() throws Exception {
+        ResponseClassifier s = new ResponseClassifier();
+        ArticleParsers ingest = new ArticleParsers();
+        String jats = Files.readString(TestSite.corpus().resolve(TestSite.JATS));
+        List<byte[]> bodies = List.of(jats.getBytes(StandardCharsets.UTF_8),
+                withBom(jats.getBytes(StandardCharsets.UTF_16LE)),
+                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/></TEI>".getBytes(StandardCharsets.UTF_8),
+                "<text xmlns=\"http://www.tei-c.org/ns/1.0\"><body/></text>".getBytes(StandardCharsets.UTF_8),
+                "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8),
+                "<article><h1>An HTML5 fragment</h1><p>no JATS front matter</p></article>".getBytes(StandardCharsets.UTF_8),
+                "<catalog><item/></catalog>".getBytes(StandardCharsets.UTF_8),
+                "plain text, no markup".getBytes(StandardCharsets.UTF_8),
+                "<html>\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f</html>".getBytes(StandardCharsets.UTF_8),
+                "%PDF-1.7\n<html></html>".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '<', 'h', 't', 'm', 'l', '>'});
+        for (byte[] body : bodies) {
+            for (String type : new String[] {null, "text/html", "application/xml", "text/plain"}) {
+                ContentKind kind = s.sniff(type, body).kind();
+                String what = new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1) + " as " + type;
+                SourceFormat expected = switch (kind) {
+                    case JATS -> SourceFormat.JATS;
+                    case TEI -> SourceFormat.TEI;
+                    case HTML_PAGE, HTML_ARTICLE -> SourceFormat.HTML;
+                    case SITEMAP, OTHER -> SourceFormat.UNKNOWN;
+                };
+                // a stored body is read under its kind's extension (an HTML page is stored when it is an article
+                // page, as .html); a skipped one must hold no article by its content alone
+                String storedAs = kind == ContentKind.HTML_PAGE ? "stored" + ContentKind.HTML_ARTICLE.extension()
+                        : kind.stored() ? "stored" + kind.extension() : null;
+                assertEquals(expected, ingest.detect(body, storedAs), what);
+            }
+        }
+    }
+
+    private static byte[] withBom(byte[] utf16le) {
+        byte[] out = new byte[utf16le.length + 2];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xFE;
+        System.arraycopy(utf16le, 0, out, 2, utf16le.length);
+        return out;
+    }
+
     @Test
     void decidesContentFromHeaderAndBody() throws Exception {
-        ContentSniffer s = new ContentSniffer();
+        ResponseClassifier s = new ResponseClassifier();
         byte[] jats = Files.readAllBytes(TestSite.corpus().resolve(TestSite.JATS));
         byte[] tei = Files.readAllBytes(TestSite.shared().resolve("corpus/grobid-tei").resolve(TestSite.TEI));
         byte[] html = Files.readAllBytes(TestSite.shared().resolve("corpus/publisher-html").resolve(TestSite.PLOS));
