@@ -6,16 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.citelens.extract.CitationStatementExtractor;
 import org.citelens.extract.Extraction;
 import org.citelens.model.Article;
+import org.citelens.model.CitedWork;
+import org.citelens.model.Reference;
 import org.citelens.parse.ArticleParsers;
 import org.citelens.parse.DocumentGuard;
 import org.citelens.parse.DocumentLimits;
 import org.citelens.parse.MalformedArticleException;
 import org.citelens.parse.RejectedDocumentException;
 import org.citelens.parse.RejectedDocumentException.Kind;
-import org.citelens.resolve.WorksRegistry;
 
 /**
  * Reads one corpus file into an article and one article into statements under the per-document limits: the size
@@ -52,8 +54,9 @@ final class ArticleFileReader implements AutoCloseable {
         return timed(() -> parsers.parse(admitted.content(), source), "parsing");
     }
 
-    Extraction extract(Article article, WorksRegistry registry) throws MalformedArticleException, InterruptedException {
-        return timed(() -> extractor.extract(article, registry), "extracting statements");
+    Extraction extract(Article article, Function<Reference, CitedWork> citedWork)
+            throws MalformedArticleException, InterruptedException {
+        return timed(() -> extractor.extract(article, citedWork), "extracting statements");
     }
 
     private <T> T timed(java.util.concurrent.Callable<T> work, String what)

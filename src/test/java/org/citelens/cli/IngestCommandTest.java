@@ -130,7 +130,7 @@ class IngestCommandTest {
         try (LuceneStatementStore store = LuceneStatementStore.open(index, Duration.ofHours(1))) {
             for (String f : files) {
                 Article a = parsers.parse(Files.readAllBytes(corpus.resolve(f)), f);
-                int n = extractor.extract(a, resolver).statements().size();
+                int n = extractor.extract(a, ref -> resolver.resolve(a.metadata(), ref)).statements().size();
                 expected += n;
                 if (a.metadata().doi() != null) {
                     SearchPage page = store.search(new StatementQuery(null, null, null, a.metadata().doi(), null, null,

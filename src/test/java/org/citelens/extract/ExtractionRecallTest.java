@@ -47,7 +47,7 @@ class ExtractionRecallTest {
             files++;
             String xml = Files.readString(file, StandardCharsets.UTF_8);
             Article article = parser.parse(xml.getBytes(StandardCharsets.UTF_8), file.toString());
-            Extraction extraction = extractor.extract(article, resolver);
+            Extraction extraction = extractor.extract(article, ref -> resolver.resolve(article.metadata(), ref));
             statements += extraction.statements().size();
             reportedUnlinked += extraction.unlinkedMarkers();
             Map<String, List<String>> sentencesByRef = new HashMap<>();

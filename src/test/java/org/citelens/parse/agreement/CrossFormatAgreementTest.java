@@ -40,8 +40,8 @@ class CrossFormatAgreementTest {
             String xml = Files.readString(file, StandardCharsets.UTF_8);
             Article jats = new JatsParser().parse(xml.getBytes(StandardCharsets.UTF_8), file.toString());
             Article html = new HtmlParser().parse(renderer.render(xml).getBytes(StandardCharsets.UTF_8), file + ".html");
-            Set<String> a = pairs(extractor.extract(jats, resolver).statements());
-            Set<String> b = pairs(extractor.extract(html, resolver).statements());
+            Set<String> a = pairs(extractor.extract(jats, ref -> resolver.resolve(jats.metadata(), ref)).statements());
+            Set<String> b = pairs(extractor.extract(html, ref -> resolver.resolve(html.metadata(), ref)).statements());
             Set<String> inter = new HashSet<>(a);
             inter.retainAll(b);
             Set<String> all = new HashSet<>(a);
