@@ -27,7 +27,7 @@ public final class EmbeddingExperimentMain {
         float[][] dense = mode.equals("sparse") ? null
                 : SentenceEmbeddings.load(rows, view, Path.of("target/embeddings/" + SentenceEmbeddings.ENCODER + "-" + view.name().toLowerCase(Locale.ROOT) + ".bin"));
         long t0 = System.nanoTime();
-        FeatureTable table = new FeatureTable(rows, o.domainFeatures());
+        FeatureTable table = new FeatureTable(rows, o.domainFeatures(), o.features());
         DenseAugmentedTrainer trainer = new DenseAugmentedTrainer(table, dense, scale, !mode.equals("dense"), o);
         CrossValidation.Result r = CrossValidation.run(table, o, 2, m -> {}, (train, held) -> trainer.fit(train));
         String tag = String.format(Locale.ROOT, "%s %s %s seed=%s C=%s scale=%s", SentenceEmbeddings.ENCODER, view, mode, seed == null ? "default" : seed,
