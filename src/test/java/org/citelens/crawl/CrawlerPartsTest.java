@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.citelens.model.SourceFormat;
 import org.citelens.parse.ArticleParsers;
 import org.jsoup.Jsoup;
@@ -46,16 +47,36 @@ class CrawlerPartsTest {
     void scopeAllowsSeedHostsFileFoldersAndTheThreeKindsOfPattern() {
         UrlScope scope = new UrlScope(List.of("https://journals.example.org/index.html", "file:///data/crawl/"),
                 List.of("*.plos.org", "https://europepmc.org/api/*/fullTextXML", "re:https?://doi\\.org/10\\.\\d+/.*"));
-        assertNull(scope.rejection("http://journals.example.org:8080/any"), "seed host, any scheme and port");
-        assertNull(scope.rejection("https://journals.plos.org/plosone/article"));
-        assertNotNull(scope.rejection("https://plos.org/"), "*.plos.org wants a subdomain");
-        assertNull(scope.rejection("https://europepmc.org/api/PMC123/fullTextXML"));
-        assertNotNull(scope.rejection("https://europepmc.org/search"));
-        assertNull(scope.rejection("https://doi.org/10.1371/journal.pone.0111303"));
-        assertNull(scope.rejection("file:///data/crawl/sub/a.xml"));
-        assertNotNull(scope.rejection("file:///data/other.xml"));
-        assertNotNull(scope.rejection("http://evil.example.com/"));
+        assertTrue(scope.check("http://journals.example.org:8080/any").isEmpty(), "seed host, any scheme and port");
+        assertTrue(scope.check("https://journals.plos.org/plosone/article").isEmpty());
+        assertTrue(scope.check("https://plos.org/").isPresent(), "*.plos.org wants a subdomain");
+        assertTrue(scope.check("https://europepmc.org/api/PMC123/fullTextXML").isEmpty());
+        assertTrue(scope.check("https://europepmc.org/search").isPresent());
+        assertTrue(scope.check("https://doi.org/10.1371/journal.pone.0111303").isEmpty());
+        assertTrue(scope.check("file:///data/crawl/sub/a.xml").isEmpty());
+        assertTrue(scope.check("file:///data/other.xml").isPresent());
+        assertTrue(scope.check("http://evil.example.com/").isPresent());
         assertThrows(IllegalArgumentException.class, () -> new UrlScope(List.of(), List.of("re:(")));
+    }
+
+    @Test
+    void urlRulesChainInOrderAndSayWhichRuleRefused() {
+        List<String> asked = new ArrayList<>();
+        UrlRule address = url -> {
+            asked.add("address");
+            return url.contains("private") ? Optional.of(new UrlRule.Refusal(UrlRule.Kind.ADDRESS, "private")) : Optional.empty();
+        };
+        UrlRule robots = url -> {
+            asked.add("robots");
+            return Optional.of(new UrlRule.Refusal(UrlRule.Kind.ROBOTS, "disallowed by robots.txt"));
+        };
+        UrlRule chain = UrlRule.chain(List.of(address, robots));
+        assertEquals(UrlRule.Kind.ADDRESS, chain.check("http://private.example/").orElseThrow().rule());
+        assertEquals(List.of("address"), asked, "a refusal ends the chain: no robots.txt request to a refused address");
+        assertEquals(new UrlRule.Refusal(UrlRule.Kind.ROBOTS, "disallowed by robots.txt"), chain.check("http://example.org/").orElseThrow());
+        assertEquals(UrlRule.Kind.SCOPE, new UrlScope(List.of("https://a.example/"), List.of()).check("https://b.example/")
+                .orElseThrow().rule());
+        assertEquals(UrlRule.Kind.ADDRESS, new AddressGuard(false, false).check("http://127.0.0.1/x").orElseThrow().rule());
     }
 
     @Test
@@ -71,7 +92,7 @@ class CrawlerPartsTest {
         assertNull(loopback.rejection(InetAddress.getByName("127.0.0.1")));
         assertNotNull(loopback.rejection(InetAddress.getByName("169.254.169.254")), "loopback permission is not private");
         assertNull(new AddressGuard(false, true).rejection(InetAddress.getByName("10.1.2.3")));
-        assertTrue(strict.rejection("localhost").contains("loopback"));
+        assertTrue(strict.check("http://localhost/").orElseThrow().reason().contains("loopback"));
     }
 
     @Test
@@ -87,7 +108,7 @@ class CrawlerPartsTest {
     @Test
     void hostileHostNamesStayInsideTheStore(@TempDir Path tmp) throws Exception {
         DocumentStore store = new DocumentStore(tmp.resolve("out"));
-        String sha = CrawlWorker.sha256("x".getBytes(StandardCharsets.UTF_8));
+        String sha = DocumentStore.sha256("x".getBytes(StandardCharsets.UTF_8));
         for (String host : List.of("..", ".", "../../etc", "a/../../b", "C:\\Windows", "", "host:80", "ex\u0000ample", "x".repeat(500))) {
             Path p = store.write(host, sha, ContentKind.JATS, "x".getBytes(StandardCharsets.UTF_8));
             Path abs = tmp.resolve("out").resolve(p).normalize();
