@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class FeatureOptionsInModelTest {
     private static final FeatureOptions SWITCHED = new FeatureOptions(true, 4, 40);
 
+    /** The labelled sets in the repository, found from the project folder the tests run in. */
     private static List<LabelledStatement> slice() {
-        String corpus = System.getProperty("citelens.corpus", "corpus");
-        return LabelledData.read(Path.of(corpus, "datasets", "clinical.tsv")).subList(0, 400);
+        return LabelledData.read(Path.of("corpus", "datasets", "clinical.tsv")).subList(0, 400);
     }
 
     @Test
