@@ -30,7 +30,7 @@ public final class ApiServer implements AutoCloseable {
         RequestMetrics metrics = new RequestMetrics();
         ConcurrencyGuard guard = new ConcurrencyGuard(config);
         ClientRateLimiter rateLimiter = new ClientRateLimiter(config.clientRequestsPerSecond());
-        TallyCache tallyCache = new TallyCache(config.tallyCacheTtl(), 200_000);
+        TallyAnswerCache tallyCache = new TallyAnswerCache(config.tallyCacheTtl(), 200_000);
         AtomicReference<ApiRoutes> registry = new AtomicReference<>();
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

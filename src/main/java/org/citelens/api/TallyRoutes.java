@@ -19,7 +19,7 @@ import org.citelens.model.Doi;
 /**
  * The routes browser extensions and badges call on every page they show: {@code GET /api/tallies/{doi}},
  * {@code GET /api/tallies/{doi}/sections} and {@code POST /api/tallies}. Open to any origin (CORS), with ETag,
- * 304 on If-None-Match and Cache-Control, answered from {@link TallyCache}.
+ * 304 on If-None-Match and Cache-Control, answered from {@link TallyAnswerCache}.
  */
 final class TallyRoutes implements RouteGroup {
     static final int MAX_BATCH = 500;
@@ -30,10 +30,10 @@ final class TallyRoutes implements RouteGroup {
     /** Past this, an oversized body is no longer read to the end before the 413; the connection is dropped. */
     private static final long DRAIN_LIMIT = 64L << 20;
 
-    private final TallyCache cache;
+    private final TallyAnswerCache cache;
     private final long maxBodyBytes;
 
-    TallyRoutes(TallyCache cache, long maxBodyBytes) {
+    TallyRoutes(TallyAnswerCache cache, long maxBodyBytes) {
         this.cache = cache;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -68,10 +68,10 @@ final class TallyRoutes implements RouteGroup {
                 .response(404, "nothing in the index cites this DOI", "application/json").build();
     }
 
-    private void cached(Context ctx, StatementStore store, String kind, TallyCache.Loader loader) throws IOException {
+    private void cached(Context ctx, StatementStore store, String kind, TallyAnswerCache.Loader loader) throws IOException {
         cors(ctx);
         String doi = DoiParam.fromPath(ctx);
-        TallyCache.Entry e = cache.get(kind + doi, store.version(), loader);
+        TallyAnswerCache.Entry e = cache.get(kind + doi, store.version(), loader);
         if (e.body() == null) throw ApiException.notFound("no statement in the index cites " + doi);
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);
@@ -91,10 +91,10 @@ final class TallyRoutes implements RouteGroup {
         cors(ctx);
         Set<String> dois = parseBatch(readBody(ctx), json);
         long version = store.version();
-        Map<String, TallyCache.Entry> answers = new LinkedHashMap<>();
+        Map<String, TallyAnswerCache.Entry> answers = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String d : dois) {
-            TallyCache.Entry e = cache.peek("t:" + d, version);
+            TallyAnswerCache.Entry e = cache.peek("t:" + d, version);
             if (e != null) answers.put(d, e);
             else missing.add(d);
         }
@@ -119,7 +119,7 @@ final class TallyRoutes implements RouteGroup {
         }
         body.write(CLOSE);
         byte[] bytes = body.toByteArray();
-        String etag = TallyCache.etag(bytes);
+        String etag = TallyAnswerCache.etag(bytes);
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");
         if (etag.equals(ctx.header("If-None-Match"))) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.citelens.index.StatementStore;
 import org.citelens.resolve.WorkRecord;
 import org.citelens.resolve.WorksCatalog;
 
@@ -37,6 +38,17 @@ public final class WorksRoutes {
     public WorksRoutes(WorksCatalog works, TalliesLookup tallies) {
         this.works = works;
         this.tallies = tallies;
+    }
+
+    /** {@code /api/works} over a works catalog as a route group: the server's limits, metrics and OpenAPI document. */
+    public static RouteGroup group(WorksCatalog works, StatementStore store) {
+        WorksRoutes route = new WorksRoutes(works, store::tallies);
+        return routes -> routes.get(PATH, RouteCost.QUERY, route.handler(),
+                RouteDoc.get(PATH, "Works by DOI, title words or \"Surname Year\", best first, each with its tallies")
+                        .param(RouteDoc.Param.query("q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
+                        .param(RouteDoc.Param.query("limit", "integer", "1 to 100 (default 20)"))
+                        .tag("works").ok("{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
+                        .response(400, "q missing or too long, limit out of range", "application/json").build());
     }
 
     public void register(RoutesConfig routes) {

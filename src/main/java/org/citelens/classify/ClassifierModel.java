@@ -31,6 +31,8 @@ public final class ClassifierModel implements CitationClassifier {
     private final Calibrator calibrator;
     private final DecisionRule rule;
     private final String description;
+    private final FeatureOptions featureOptions;
+    private final FeatureExtractor extractor;
     private final Map<String, Integer> index;
     private final String name;
 
@@ -43,9 +45,10 @@ public final class ClassifierModel implements CitationClassifier {
      * @param domains the datasets trained with their own feature copies; {@code defaultDomain} is used for
      *                statements of unknown origin (ingest, classify); empty when the model has no domain features
      * @param description how it was trained (data, options), printed by {@code evaluate}
+     * @param featureOptions the feature switches it was trained with, and is scored with
      */
     public ClassifierModel(String[] features, float[] weights, byte[] multiplicity, double[] bias, boolean normalize, List<String> domains,
-            String defaultDomain, Calibrator calibrator, DecisionRule rule, String description) {
+            String defaultDomain, Calibrator calibrator, DecisionRule rule, String description, FeatureOptions featureOptions) {
         if (weights.length != features.length * Labels.COUNT) {
             throw new IllegalArgumentException("weights must hold " + Labels.COUNT + " values per feature");
         }
@@ -62,6 +65,8 @@ public final class ClassifierModel implements CitationClassifier {
         this.calibrator = calibrator;
         this.rule = rule;
         this.description = description;
+        this.featureOptions = featureOptions;
+        this.extractor = FeatureExtractor.of(featureOptions);
         this.index = new HashMap<>(features.length * 2);
         for (int i = 0; i < features.length; i++) index.put(features[i], i);
         this.name = "linear-" + fingerprint(this.weights, this.bias);
@@ -110,7 +115,7 @@ public final class ClassifierModel implements CitationClassifier {
 
     public double[] decisionValues(ClassifierInput input, String domain) {
         String d = domains.isEmpty() ? "" : domains.contains(domain) ? domain : defaultDomain;
-        List<String> names = FeatureExtractor.DEFAULT.features(input, d);
+        List<String> names = extractor.features(input, d);
         int[] idx = new int[names.size()];
         int n = 0;
         for (String name : names) {
@@ -171,6 +176,10 @@ public final class ClassifierModel implements CitationClassifier {
 
     public String description() {
         return description;
+    }
+
+    public FeatureOptions featureOptions() {
+        return featureOptions;
     }
 
     public int featureCount() {

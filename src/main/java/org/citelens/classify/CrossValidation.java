@@ -47,7 +47,7 @@ public final class CrossValidation {
 
     public static Result run(List<LabelledStatement> rows, TrainingOptions options, int threads, Consumer<String> progress)
             throws Exception {
-        FeatureTable table = new FeatureTable(rows, options.domainFeatures());
+        FeatureTable table = new FeatureTable(rows, options.domainFeatures(), options.features());
         return run(table, options, threads, progress);
     }
 
@@ -129,7 +129,7 @@ public final class CrossValidation {
     /** Trains the model to ship on every row, after the same feature extraction. */
     public static ClassifierModel trainFinal(List<LabelledStatement> rows, TrainingOptions options, String description,
             Consumer<String> progress) {
-        FeatureTable table = new FeatureTable(rows, options.domainFeatures());
+        FeatureTable table = new FeatureTable(rows, options.domainFeatures(), options.features());
         return new Trainer(table, options, progress).fit(IntStream.range(0, rows.size()).toArray(), description);
     }
 }

@@ -38,6 +38,6 @@ final class DomainFolding {
             multiplicity[i] = (byte) (int) copies.get(outNames[i]);
         }
         return new ClassifierModel(outNames, outWeights, multiplicity, bias, options.normalize(), List.of(), "",
-                calibrator, rule, description);
+                calibrator, rule, description, options.features());
     }
 }

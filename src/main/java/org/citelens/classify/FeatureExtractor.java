@@ -15,16 +15,20 @@ import java.util.Set;
 public final class FeatureExtractor {
     private static final int NEAR = 6;
     private static final int WINDOW = 3;
-    private static final boolean TRIGRAMS = Boolean.getBoolean("citelens.trigrams");
-    private static final int CHARGRAMS = Integer.getInteger("citelens.chargrams", 0);
-    private static final int CHAR_WINDOW = Integer.getInteger("citelens.charwindow", 60);
 
-    public static final FeatureExtractor DEFAULT = new FeatureExtractor(CueLexicon.DEFAULT);
+    public static final FeatureExtractor DEFAULT = new FeatureExtractor(CueLexicon.DEFAULT, FeatureOptions.DEFAULTS);
 
     private final CueLexicon lexicon;
+    private final FeatureOptions options;
 
-    public FeatureExtractor(CueLexicon lexicon) {
+    public FeatureExtractor(CueLexicon lexicon, FeatureOptions options) {
         this.lexicon = lexicon;
+        this.options = options;
+    }
+
+    /** The default lexicon with these switches. */
+    public static FeatureExtractor of(FeatureOptions options) {
+        return options.equals(FeatureOptions.DEFAULTS) ? DEFAULT : new FeatureExtractor(CueLexicon.DEFAULT, options);
     }
 
     public List<String> features(ClassifierInput input, String domain) {
@@ -32,7 +36,7 @@ public final class FeatureExtractor {
         String masked = MarkerMasker.mask(input);
         List<String> tokens = Tokenizer.tokens(masked);
         ngrams(tokens, f);
-        if (CHARGRAMS > 0) charGrams(masked, f);
+        if (options.charGrams() > 0) charGrams(masked, f);
         targetWindow(tokens, f);
         cues(tokens, "", f);
         if (!input.before().isBlank()) cues(Tokenizer.tokens(MarkerMasker.mask(context(input.before()))), "ctxb:", f);
@@ -48,27 +52,27 @@ public final class FeatureExtractor {
         return new ClassifierInput("", sentence, "", "", List.of());
     }
 
-    private static void ngrams(List<String> t, List<String> f) {
+    private void ngrams(List<String> t, List<String> f) {
         String prev2 = "<s>";
         String prev = "<s>";
         for (String tok : t) {
             f.add("u:".concat(tok));
             f.add("b:" + prev + "_" + tok);
-            if (TRIGRAMS) f.add("t:" + prev2 + "_" + prev + "_" + tok);
+            if (options.trigrams()) f.add("t:" + prev2 + "_" + prev + "_" + tok);
             prev2 = prev;
             prev = tok;
         }
         f.add("b:" + prev + "_</s>");
     }
 
-    /** Character n-grams (3 to CHARGRAMS) of the lower-cased masked text within CHAR_WINDOW chars of the target. */
-    private static void charGrams(String masked, List<String> f) {
+    /** Character n-grams (3 to charGrams) of the lower-cased masked text within charWindow chars of the target. */
+    private void charGrams(String masked, List<String> f) {
         String s = masked.toLowerCase(java.util.Locale.ROOT).replaceAll("[0-9]+", "0").replaceAll("\\s+", " ");
         int t = s.indexOf("tgtcit");
-        int from = t < 0 ? 0 : Math.max(0, t - CHAR_WINDOW);
-        int to = t < 0 ? s.length() : Math.min(s.length(), t + 6 + CHAR_WINDOW);
+        int from = t < 0 ? 0 : Math.max(0, t - options.charWindow());
+        int to = t < 0 ? s.length() : Math.min(s.length(), t + 6 + options.charWindow());
         String w = " " + s.substring(from, to) + " ";
-        for (int n = 3; n <= CHARGRAMS; n++) {
+        for (int n = 3; n <= options.charGrams(); n++) {
             for (int i = 0; i + n <= w.length(); i++) f.add("c:".concat(w.substring(i, i + n)));
         }
     }

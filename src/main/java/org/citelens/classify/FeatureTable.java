@@ -16,13 +16,14 @@ final class FeatureTable {
     private final int[] labels;
     private final List<LabelledStatement> statements;
 
-    FeatureTable(List<LabelledStatement> statements, boolean domainFeatures) {
+    FeatureTable(List<LabelledStatement> statements, boolean domainFeatures, FeatureOptions features) {
+        FeatureExtractor extractor = FeatureExtractor.of(features);
         this.statements = List.copyOf(statements);
         this.labels = new int[statements.size()];
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             LabelledStatement s = statements.get(i);
-            List<String> f = FeatureExtractor.DEFAULT.features(s.input(), domainFeatures ? s.dataset() : "");
+            List<String> f = extractor.features(s.input(), domainFeatures ? s.dataset() : "");
             int[] r = new int[f.size()];
             for (int k = 0; k < r.length; k++) {
                 r[k] = ids.computeIfAbsent(f.get(k), name -> {

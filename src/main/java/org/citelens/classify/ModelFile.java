@@ -17,10 +17,16 @@ import java.util.zip.GZIPOutputStream;
 /**
  * The model's file format: gzip over a versioned binary layout. Nothing in it depends on time or hash order, so
  * the same data and options give a byte-identical file (Java's gzip header carries no timestamp).
+ *
+ * <p>Format 3 adds the feature switches ({@link FeatureOptions}) after the description. A model trained with the
+ * default switches is still written in format 2, which has no room for them and means the defaults: so the
+ * shipped model, and any model trained before the switches were saved, keeps its bytes and loads as it did.
  */
 public final class ModelFile {
     private static final int MAGIC = 0x43544c4d; // "CTLM"
-    private static final int VERSION = 2;
+    /** Feature switches are the defaults: every model written before format 3 existed. */
+    private static final int DEFAULT_FEATURES_VERSION = 2;
+    private static final int VERSION = 3;
 
     private ModelFile() {}
 
@@ -37,9 +43,15 @@ public final class ModelFile {
     public static void write(ClassifierModel m, OutputStream os) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+        boolean defaultFeatures = m.featureOptions().equals(FeatureOptions.DEFAULTS);
         out.writeInt(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(defaultFeatures ? DEFAULT_FEATURES_VERSION : VERSION);
         out.writeUTF(m.description());
+        if (!defaultFeatures) {
+            out.writeBoolean(m.featureOptions().trigrams());
+            out.writeInt(m.featureOptions().charGrams());
+            out.writeInt(m.featureOptions().charWindow());
+        }
         out.writeBoolean(m.normalize());
         out.writeUTF(m.defaultDomain());
         out.writeInt(m.domains().size());
@@ -73,8 +85,19 @@ public final class ModelFile {
         DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) throw new IOException(source + " is not a Citelens classifier model");
         int version = in.readInt();
-        if (version != VERSION) throw new IOException(source + " has model format " + version + "; this build reads " + VERSION);
+        if (version != VERSION && version != DEFAULT_FEATURES_VERSION) {
+            throw new IOException(source + " has model format " + version + "; this build reads "
+                    + DEFAULT_FEATURES_VERSION + " and " + VERSION);
+        }
         String description = in.readUTF();
+        FeatureOptions featureOptions = FeatureOptions.DEFAULTS;
+        if (version == VERSION) {
+            try {
+                featureOptions = new FeatureOptions(in.readBoolean(), in.readInt(), in.readInt());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(source + " has unusable feature switches: " + e.getMessage());
+            }
+        }
         boolean normalize = in.readBoolean();
         String defaultDomain = in.readUTF();
         int nd = in.readInt();
@@ -96,7 +119,25 @@ public final class ModelFile {
             multiplicity[i] = in.readByte();
             for (int c = 0; c < Labels.COUNT; c++) weights[i * Labels.COUNT + c] = in.readFloat();
         }
+        if (version == DEFAULT_FEATURES_VERSION) requireDefaultFeatures(features, source);
         return new ClassifierModel(features, weights, multiplicity, bias, normalize, domains, defaultDomain, new Calibrator(a, b), rule,
-                description);
+                description, featureOptions);
+    }
+
+    /**
+     * A format 2 file does not say which switches it was trained with; one written by a build that read them from
+     * system properties may hold trigram ("t:") or character n-gram ("c:") features, which the defaults never emit
+     * and which would silently score as absent.
+     */
+    private static void requireDefaultFeatures(String[] features, String source) throws IOException {
+        for (String f : features) {
+            int bar = f.indexOf('|');
+            String name = bar < 0 ? f : f.substring(bar + 1);
+            if (name.startsWith("t:") || name.startsWith("c:")) {
+                throw new IOException(source + " was trained with " + (name.startsWith("t:") ? "word trigrams" : "character n-grams")
+                        + " (feature '" + f + "') in model format " + DEFAULT_FEATURES_VERSION + ", which does not record "
+                        + "feature switches; retrain it with `train` (--trigrams, --char-grams N) so the file records them");
+            }
+        }
     }
 }

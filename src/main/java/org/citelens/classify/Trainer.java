@@ -79,7 +79,7 @@ final class Trainer {
         }
         if (!options.domainFeatures()) {
             return new ClassifierModel(names, w.weights(), null, w.bias(), options.normalize(), List.of(), "",
-                    calibrator, rule, description);
+                    calibrator, rule, description, options.features());
         }
         return DomainFolding.fold(names, w.weights(), w.bias(), options, calibrator, rule, description);
     }

@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import org.citelens.export.StatementCsv;
+import org.citelens.export.StatementJson;
 import org.citelens.index.LuceneStatementStore;
-import org.citelens.index.StatementCsv;
-import org.citelens.index.StatementJson;
 import org.citelens.index.StatementQuery;
 import org.citelens.model.Doi;
 

@@ -2,9 +2,9 @@ package org.citelens.cli;
 
 import java.nio.file.Path;
 import java.util.Set;
-import org.citelens.index.CorpusIngest;
-import org.citelens.index.IngestOptions;
-import org.citelens.index.IngestReport;
+import org.citelens.ingest.CorpusIngest;
+import org.citelens.ingest.IngestOptions;
+import org.citelens.ingest.IngestReport;
 import org.citelens.parse.DocumentLimits;
 
 /**

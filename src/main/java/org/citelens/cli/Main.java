@@ -2,9 +2,13 @@ package org.citelens.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** {@code java -jar citelens.jar <command> [options]}: dispatches to one {@link Command}. */
 public final class Main {
+    /** Feature switches once read from system properties by the classifier; now train options saved in the model. */
+    private static final Set<String> RETIRED_PROPERTIES = Set.of("citelens.trigrams", "citelens.chargrams", "citelens.charwindow");
+
     private Main() {}
 
     static List<Command> commands() {
@@ -26,6 +30,14 @@ public final class Main {
             System.err.println("citelens: unknown command '" + argv[0] + "'");
             printUsage();
             return 2;
+        }
+        for (String p : RETIRED_PROPERTIES) {
+            if (System.getProperty(p) != null) {
+                System.err.println("citelens " + command.name() + ": -D" + p + " is no longer read: feature switches are "
+                        + "train options (--trigrams, --char-grams N, --char-window N) saved in the model file, and a model is "
+                        + "always scored with its own");
+                return 2;
+            }
         }
         try {
             return command.run(new Args(Arrays.asList(argv).subList(1, argv.length)));

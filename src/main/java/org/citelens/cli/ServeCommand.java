@@ -8,14 +8,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
-import org.citelens.api.RouteCost;
-import org.citelens.api.RouteDoc;
-import org.citelens.api.RouteGroup;
 import org.citelens.api.WorksRoutes;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
 import org.citelens.resolve.PersistentWorksRegistry;
-import org.citelens.resolve.WorksCatalog;
 import org.citelens.resolve.WorksRegistries;
 
 /**
@@ -50,7 +46,7 @@ public final class ServeCommand implements Command {
                 org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
-        ApiServer server = new ApiServer(store, config, List.of(worksRoutes(works, store))).start();
+        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store))).start();
         System.err.printf("citelens serve: %,d statements from %s on http://localhost:%d/%n", store.statementCount(), index, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,17 +61,6 @@ public final class ServeCommand implements Command {
         }, "citelens-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    /** The resolver's {@code /api/works} under the server's limits, metrics and OpenAPI document. */
-    public static RouteGroup worksRoutes(WorksCatalog works, StatementStore store) {
-        WorksRoutes route = new WorksRoutes(works, store::tallies);
-        return routes -> routes.get(WorksRoutes.PATH, RouteCost.QUERY, route.handler(),
-                RouteDoc.get(WorksRoutes.PATH, "Works by DOI, title words or \"Surname Year\", best first, each with its tallies")
-                        .param(RouteDoc.Param.query("q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
-                        .param(RouteDoc.Param.query("limit", "integer", "1 to 100 (default 20)"))
-                        .tag("works").ok("{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
-                        .response(400, "q missing or too long, limit out of range", "application/json").build());
     }
 
     private static int positive(Args args, String flag, int fallback) {

@@ -9,6 +9,7 @@ import org.citelens.classify.ClassifierModel;
 import org.citelens.classify.CrossValidation;
 import org.citelens.classify.Evaluation;
 import org.citelens.classify.EvaluationFormat;
+import org.citelens.classify.FeatureOptions;
 import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.ModelFile;
@@ -33,7 +34,7 @@ public final class TrainCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         args.allowOnly(Set.of("data", "model", "c", "folds", "threads", "precision", "no-cv", "train-split-only",
-                "no-domain-features", "nb-alpha"));
+                "no-domain-features", "nb-alpha", "trigrams", "char-grams", "char-window"));
         String data = args.require("data");
         Path modelPath = args.requirePath("model");
         TrainingOptions options = TrainingOptions.defaults();
@@ -42,6 +43,7 @@ public final class TrainCommand implements Command {
         if (args.has("folds")) options = options.withFolds(args.getInt("folds", 5));
         if (args.has("nb-alpha")) options = options.withNbAlpha(parseDouble(args, "nb-alpha"));
         if (args.has("no-domain-features")) options = options.withDomainFeatures(false);
+        options = options.withFeatures(featureOptions(args));
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
         // Rows of a test split (our annotations have one) are never trained on, whatever the flags.
@@ -68,6 +70,17 @@ public final class TrainCommand implements Command {
                 modelPath, model.featureCount(), Files.size(modelPath) / 1e6, model.rule().supportingThreshold(),
                 model.rule().contrastingThreshold(), seconds(start));
         return 0;
+    }
+
+    /** The feature switches, saved in the model file so that every later load scores with the same features. */
+    private static FeatureOptions featureOptions(Args args) {
+        FeatureOptions d = FeatureOptions.DEFAULTS;
+        try {
+            return new FeatureOptions(args.has("trigrams") || d.trigrams(), args.getInt("char-grams", d.charGrams()),
+                    args.getInt("char-window", d.charWindow()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static String describe(String data) {

@@ -2,7 +2,9 @@ package org.citelens.crawl;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * Keeps the crawler off the machine it runs on and off its network: loopback, private (RFC 1918, fc00::/7,
@@ -10,7 +12,7 @@ import java.net.UnknownHostException;
  * wildcard and multicast addresses are refused unless the run explicitly allows loopback or private ranges.
  * Every address a name resolves to must pass, so a name with one public and one private address is refused.
  */
-public final class AddressGuard {
+public final class AddressGuard implements UrlRule {
     private final boolean allowLoopback;
     private final boolean allowPrivate;
 
@@ -19,19 +21,29 @@ public final class AddressGuard {
         this.allowPrivate = allowPrivate;
     }
 
-    /** {@code null} when every address of {@code host} may be fetched, else why not. */
-    public String rejection(String host) {
+    /** Empty when every address of the URL's host may be fetched. */
+    @Override
+    public Optional<Refusal> check(String url) {
+        return checkHost(URI.create(url).getHost());
+    }
+
+    /** Empty when every address of {@code host} may be fetched. */
+    public Optional<Refusal> checkHost(String host) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return "unknown host " + host;
+            return refused("unknown host " + host);
         }
         for (InetAddress a : addresses) {
             String why = rejection(a);
-            if (why != null) return "address " + a.getHostAddress() + " of " + host + " is " + why;
+            if (why != null) return refused("address " + a.getHostAddress() + " of " + host + " is " + why);
         }
-        return null;
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> refused(String reason) {
+        return Optional.of(new Refusal(Kind.ADDRESS, reason));
     }
 
     String rejection(InetAddress a) {

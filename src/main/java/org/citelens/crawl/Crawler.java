@@ -84,13 +84,17 @@ public final class Crawler {
             AddressGuard guard = new AddressGuard(config.allowLoopback(), config.allowPrivate());
             HttpFetcher http = new HttpFetcher(config, timers);
             AtomicBoolean stoppedAtMax = new AtomicBoolean();
-            CrawlWorker.Parts parts = new CrawlWorker.Parts(config, queues, frontier, scope, normalizer, guard,
-                    new RobotsCache(http, guard, config, clock), http, new FileFetcher(fileRoots, config.maxBytes()),
-                    new ContentSniffer(), new SitemapReader(config.maxBytes()), new LinkExtractor(normalizer), store, stats, new AtomicLong(replayed[1]),
-                    stoppedAtMax, clock);
+            LinkFollower links = new LinkFollower(normalizer, frontier, scope, new LinkExtractor(normalizer),
+                    config.maxDepth(), clock);
+            CrawlWorker.Shared shared = new CrawlWorker.Shared(config, queues, frontier, links,
+                    new AtomicLong(replayed[1]), stoppedAtMax, clock);
+            PoliteFetcher fetcher = new PoliteFetcher(config, guard, new RobotsCache(http, guard, config, clock), http,
+                    new FileFetcher(fileRoots, config.maxBytes()), stats, clock);
+            ResponseHandler responses = new ResponseHandler(config, normalizer, frontier, new ResponseClassifier(),
+                    new SitemapReader(config.maxBytes()), store, links, clock);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
-                workers.add(Thread.ofPlatform().name("crawl-worker-" + i).start(new CrawlWorker(parts)));
+                workers.add(Thread.ofPlatform().name("crawl-worker-" + i).start(new CrawlWorker(shared, fetcher, responses)));
             }
             timers.scheduleAtFixedRate(() -> progress(stats, queues, started), config.progressIntervalMs(),
                     config.progressIntervalMs(), TimeUnit.MILLISECONDS);

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -109,6 +111,15 @@ public final class DocumentStore {
         if (s.isEmpty()) s = "local";
         if (s.length() > 100) s = s.substring(0, 100);
         return s;
+    }
+
+    /** The SHA-256 of a body in hex: its name in the store, and how duplicates are recognised. */
+    static String sha256(byte[] body) {
+        try {
+            return hex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static String hex(byte[] digest) {

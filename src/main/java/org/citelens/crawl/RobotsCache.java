@@ -56,6 +56,12 @@ final class RobotsCache {
         return e != null && e.expiresAt() > clock.getAsLong();
     }
 
+    /** The rules last read for this URL's host, fresh or not, without a request; null when none were read. */
+    BaseRobotRules lastRules(String url) {
+        Entry e = cache.get(hostKey(url));
+        return e == null ? null : e.rules();
+    }
+
     /** Why the last robots.txt of this URL's host blocks everything, or null. */
     String failureNote(String url) {
         Entry e = cache.get(hostKey(url));
@@ -69,7 +75,8 @@ final class RobotsCache {
                 FetchResponse r = fetcher.get(url);
                 if (r.isRedirect() && r.location() != null) {
                     String next = new UrlNormalizer().resolve(url, r.location());
-                    String blocked = next == null ? "bad redirect" : guard.rejection(URI.create(next).getHost());
+                    String blocked = next == null ? "bad redirect"
+                            : guard.checkHost(URI.create(next).getHost()).map(UrlRule.Refusal::reason).orElse(null);
                     if (blocked != null) return failed(now, "robots.txt redirect refused: " + blocked);
                     url = next;
                     continue;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>anything else: a host glob, e.g. {@code europepmc.org} or {@code *.biomedcentral.com}.</li>
  * </ul>
  */
-public final class UrlScope {
+public final class UrlScope implements UrlRule {
     private final List<String> seedHosts = new ArrayList<>();
     private final List<String> filePrefixes = new ArrayList<>();
     private final List<Pattern> urlPatterns = new ArrayList<>();
@@ -47,8 +48,14 @@ public final class UrlScope {
         }
     }
 
-    /** {@code null} when the URL is in scope, else why not. */
-    public String rejection(String normalizedUrl) {
+    /** Empty when the URL is in scope. */
+    @Override
+    public Optional<Refusal> check(String normalizedUrl) {
+        String why = outOfScope(normalizedUrl);
+        return why == null ? Optional.empty() : Optional.of(new Refusal(Kind.SCOPE, why));
+    }
+
+    private String outOfScope(String normalizedUrl) {
         URI u = URI.create(normalizedUrl);
         for (Pattern p : urlPatterns) {
             if (p.matcher(normalizedUrl).matches()) return null;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.citelens.model.Article;
 import org.citelens.model.ArticleMetadata;
 import org.citelens.model.CitationMention;
@@ -14,12 +15,12 @@ import org.citelens.model.Label;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Reference;
 import org.citelens.model.Section;
-import org.citelens.resolve.WorkResolver;
 
 /**
  * Turns a parsed article into citation statements: one per (citing article, cited reference, sentence), with the
- * sentences before and after it in the same paragraph. Thread-safe; build one and share it (the sentence model
- * is loaded once).
+ * sentences before and after it in the same paragraph. Which work a reference names is handed in (ingest asks the
+ * works registry, which has seen the whole corpus), so extraction depends on the model alone. Thread-safe; build
+ * one and share it (the sentence model is loaded once).
  */
 public final class CitationStatementExtractor {
     private final SentenceSplitter splitter;
@@ -32,7 +33,10 @@ public final class CitationStatementExtractor {
         this.splitter = splitter;
     }
 
-    public Extraction extract(Article article, WorkResolver resolver) {
+    /**
+     * @param citedWork the work a reference of this article names; asked once per reference that has a statement
+     */
+    public Extraction extract(Article article, Function<Reference, CitedWork> citedWork) {
         ArticleMetadata citing = article.metadata();
         String articleId = citing.articleId();
         Map<String, Reference> refs = article.referencesById();
@@ -67,7 +71,7 @@ public final class CitationStatementExtractor {
                 }
                 for (StatementDraft d : drafts.values()) {
                     Reference ref = refs.get(d.refId);
-                    CitedWork cited = resolved.computeIfAbsent(d.refId, id -> resolver.resolve(citing, ref));
+                    CitedWork cited = resolved.computeIfAbsent(d.refId, id -> citedWork.apply(ref));
                     int sentencePosition = position + d.sentence;
                     statements.add(new CitationStatement(
                             StatementIds.of(articleId, d.refId, sentencePosition), citing, cited, d.refId, d.marker,

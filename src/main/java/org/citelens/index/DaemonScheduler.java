@@ -4,10 +4,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** A single-thread scheduler on a named daemon thread: background ticks must never keep the JVM alive. */
-final class DaemonScheduler {
+public final class DaemonScheduler {
     private DaemonScheduler() {}
 
-    static ScheduledExecutorService named(String name) {
+    public static ScheduledExecutorService named(String name) {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -50,7 +50,7 @@ public final class LuceneStatementStore implements StatementStore {
     private final Analyzer analyzer = StatementSchema.analyzer();
     private final StatementTextQuery textQuery = new StatementTextQuery(analyzer);
     private final StatementFilters filters = new StatementFilters(textQuery);
-    private final TallyCache tallyCache = new TallyCache();
+    private final ReaderAggregateCache tallyCache = new ReaderAggregateCache();
 
     private LuceneStatementStore(Directory directory, SearcherManager searchers, Duration refreshEvery) {
         this.directory = directory;

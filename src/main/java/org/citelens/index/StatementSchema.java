@@ -12,6 +12,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
+import org.citelens.export.StatementJson;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.Label;
 import org.citelens.model.SectionType;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
+import org.citelens.export.StatementJson;
 import org.citelens.model.CitationStatement;
 
 /** Reads a statement back from its stored JSON blob. */

@@ -1,2 +1,2 @@
-/** The Lucene index of citation statements and works: schema, upserts, queries, tallies, export. */
+/** The Lucene index of citation statements: schema, writer (atomic upserts), store (queries, tallies, streaming). */
 package org.citelens.index;

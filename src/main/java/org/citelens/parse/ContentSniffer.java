@@ -2,7 +2,10 @@ package org.citelens.parse;
 
 import java.nio.charset.StandardCharsets;
 
-/** Cheap checks on raw bytes, made before any parser sees them: empty, binary, and a decoded head for sniffing. */
+/**
+ * Cheap checks on raw bytes, made before any parser sees them: empty, binary, and a decoded head for sniffing. The
+ * crawler asks the same questions of what it fetches, so that it stores exactly what ingest will read.
+ */
 public final class ContentSniffer {
     private static final int HEAD_BYTES = 16_384;
 
@@ -19,11 +22,13 @@ public final class ContentSniffer {
     }
 
     /**
-     * True when the first bytes look like binary data rather than text: NUL bytes (outside UTF-16 text) or many
-     * control characters. Markup in UTF-16 is recognised by its byte-order mark and not called binary.
+     * True when the first bytes look like binary data rather than text: a known binary signature (PDF, ZIP, gzip,
+     * PNG, GIF, JPEG), NUL bytes (outside UTF-16 text) or many control characters. Markup in UTF-16 is recognised by
+     * its byte-order mark and not called binary.
      */
     public static boolean looksBinary(byte[] content) {
         if (content == null || content.length == 0) return false;
+        if (hasBinarySignature(content)) return true;
         if (isUtf16(content)) return false;
         int n = Math.min(content.length, HEAD_BYTES);
         int control = 0;
@@ -44,6 +49,23 @@ public final class ContentSniffer {
             return new String(content, 2, n - 2, big ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
         }
         return new String(content, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasBinarySignature(byte[] b) {
+        return startsWith(b, 0x25, 0x50, 0x44, 0x46) // %PDF
+                || startsWith(b, 0x50, 0x4B, 0x03, 0x04) // ZIP (and OOXML, EPUB, JAR)
+                || startsWith(b, 0x1F, 0x8B) // gzip
+                || startsWith(b, 0x89, 0x50, 0x4E, 0x47) // PNG
+                || startsWith(b, 0x47, 0x49, 0x46, 0x38) // GIF8
+                || startsWith(b, 0xFF, 0xD8); // JPEG
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
     }
 
     private static boolean isUtf16(byte[] c) {

@@ -7,9 +7,10 @@ import org.citelens.model.SourceFormat;
 
 /**
  * Decides a document's format from its content: the DOCTYPE, the root element and its namespaces. The file name
- * only breaks ties (an XML root we do not know, a fragment without a root). Never throws, whatever the bytes.
+ * only breaks ties (an XML root we do not know, a fragment without a root). Never throws, whatever the bytes. Ingest
+ * and the crawler both decide with it, so a file the crawler stores as JATS, TEI or HTML is read as such.
  */
-final class FormatSniffer {
+public final class FormatSniffer {
     private static final String TEI_NS = "http://www.tei-c.org/ns/1.0";
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     /** Prolog items before the root: XML declaration, processing instructions, comments, DOCTYPE, whitespace. */
@@ -20,12 +21,12 @@ final class FormatSniffer {
 
     private FormatSniffer() {}
 
-    static SourceFormat detect(byte[] content, String name) {
+    /** The format of the content; {@code name} (a file name, or null) only breaks ties. */
+    public static SourceFormat detect(byte[] content, String name) {
         if (content == null || ContentSniffer.isBlank(content) || ContentSniffer.looksBinary(content)) {
             return SourceFormat.UNKNOWN;
         }
-        String head = ContentSniffer.head(content);
-        if (!head.isEmpty() && head.charAt(0) == '\uFEFF') head = head.substring(1);
+        String head = head(content);
         String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
 
         Matcher doctype = DOCTYPE.matcher(head);
@@ -37,10 +38,8 @@ final class FormatSniffer {
             if (root.equals("article") || root.equals("pmc-articleset")) return SourceFormat.JATS;
             if (ids.contains("jats") || ids.contains("nlm")) return SourceFormat.JATS;
         }
-        Matcher prolog = PROLOG.matcher(head);
-        int rootAt = prolog.lookingAt() ? prolog.end() : 0;
-        Matcher root = ROOT.matcher(head.substring(rootAt));
-        if (root.lookingAt()) {
+        Matcher root = root(head);
+        if (root != null) {
             String element = localName(root.group(1));
             String attrs = root.group(2);
             if (element.equals("tei") || element.equals("teicorpus") || attrs.contains(TEI_NS)) return SourceFormat.TEI;
@@ -57,6 +56,29 @@ final class FormatSniffer {
             if (element.equals("head") || element.equals("body")) return SourceFormat.HTML;
         }
         return fromName(lowerName, head);
+    }
+
+    /**
+     * The root element's local name, lowercased, after the prolog (XML declaration, comments, DOCTYPE, processing
+     * instructions); null for empty, binary or root-less content.
+     */
+    public static String rootElement(byte[] content) {
+        if (content == null || ContentSniffer.isBlank(content) || ContentSniffer.looksBinary(content)) return null;
+        Matcher root = root(head(content));
+        return root == null ? null : localName(root.group(1));
+    }
+
+    private static String head(byte[] content) {
+        String head = ContentSniffer.head(content);
+        return !head.isEmpty() && head.charAt(0) == '\uFEFF' ? head.substring(1) : head;
+    }
+
+    /** The root element's start tag after the prolog, or null. */
+    private static Matcher root(String head) {
+        Matcher prolog = PROLOG.matcher(head);
+        int rootAt = prolog.lookingAt() ? prolog.end() : 0;
+        Matcher root = ROOT.matcher(head.substring(rootAt));
+        return root.lookingAt() ? root : null;
     }
 
     /** Tie-breaker when the content has no recognised root: the name, then weak content cues. */

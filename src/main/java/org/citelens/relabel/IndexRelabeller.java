@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.citelens.classify.CitationClassifier;
-import org.citelens.index.IngestProgress;
+import org.citelens.ingest.IngestProgress;
 import org.citelens.index.StatementIndexWriter;
-import org.citelens.index.StatementLabeller;
+import org.citelens.ingest.StatementLabeller;
 import org.citelens.index.StatementsByArticle;
 import org.citelens.model.CitationStatement;
 

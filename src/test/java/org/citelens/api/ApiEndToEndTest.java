@@ -11,8 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 2's end-to-end test and the routes of issue 4: 20 real articles ingested by the real ingest command,
+ * End to end: 20 real articles ingested by the real ingest command,
  * the real server on a free port, real HTTP.
+ * The routes are those of the README ("Example queries") and {@code /api/openapi.json}.
  */
 class ApiEndToEndTest extends CorpusServerTest {
     private static final String LIVAK = CorpusIndex.LIVAK;

@@ -3,7 +3,6 @@ package org.citelens.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.citelens.cli.ServeCommand;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
 import org.citelens.resolve.PersistentWorksRegistry;
@@ -19,8 +18,9 @@ final class LiveServer implements AutoCloseable {
     LiveServer(Path index) throws IOException {
         store = LuceneStatementStore.open(index);
         works = WorksRegistries.openReadOnly(index);
-        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1").withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
-                List.of(ServeCommand.worksRoutes(works, store))).start();
+        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1")
+                .withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
+                List.of(WorksRoutes.group(works, store))).start();
         http = new Http(server.port());
     }
 

@@ -26,6 +26,9 @@ public final class ExperimentMain {
             o = o.withSeed(seed);
         }
         o = o.withNbAlpha(Double.parseDouble(System.getProperty("nbAlpha", String.valueOf(o.nbAlpha()))));
+        FeatureOptions d = FeatureOptions.DEFAULTS;
+        o = o.withFeatures(new FeatureOptions(Boolean.parseBoolean(System.getProperty("citelens.trigrams", String.valueOf(d.trigrams()))),
+                Integer.getInteger("citelens.chargrams", d.charGrams()), Integer.getInteger("citelens.charwindow", d.charWindow())));
         long t0 = System.nanoTime();
         CrossValidation.Result r = CrossValidation.run(rows, o, 2, m -> {});
         System.out.println(report(r, System.getProperty("exp", "") + " seed=" + System.getProperty("seed", "default") + " C=" + args[1],

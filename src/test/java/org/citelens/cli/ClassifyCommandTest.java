@@ -83,4 +83,18 @@ class ClassifyCommandTest {
         assertEquals(2, Main.run(new String[] {"evaluate"}));
         assertEquals(2, Main.run(new String[] {"train", "--model", "m.bin"}));
     }
+
+    /** The feature switches once read from system properties are refused, not silently ignored (docs/classifier.md). */
+    @Test
+    void retiredFeaturePropertiesAreRefused(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"sentence\": \"As shown by [1].\", \"marker\": \"[1]\"}\n");
+        System.setProperty("citelens.trigrams", "true");
+        try {
+            int code = Main.run(new String[] {"classify", "--input", in.toString(), "--output", dir.resolve("out.jsonl").toString()});
+            assertEquals(2, code);
+            assertFalse(Files.exists(dir.resolve("out.jsonl")));
+        } finally {
+            System.clearProperty("citelens.trigrams");
+        }
+    }
 }

@@ -51,7 +51,7 @@ final class CrawlResults {
         try (Stream<Path> walk = Files.walk(out.resolve("store"))) {
             walk.filter(Files::isRegularFile).forEach(p -> {
                 try {
-                    files.put(out.relativize(p).toString(), CrawlWorker.sha256(Files.readAllBytes(p)));
+                    files.put(out.relativize(p).toString(), DocumentStore.sha256(Files.readAllBytes(p)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

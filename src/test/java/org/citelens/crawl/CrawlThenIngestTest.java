@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.citelens.classify.Classifiers;
-import org.citelens.index.CorpusIngest;
-import org.citelens.index.IngestOptions;
-import org.citelens.index.IngestReport;
+import org.citelens.ingest.CorpusIngest;
+import org.citelens.ingest.IngestOptions;
+import org.citelens.ingest.IngestReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, the crawler against a hostile site (loopback allowed, every URL in scope by {@code --allow re:.*}): a page
+ * The crawler against a hostile site (loopback allowed, every URL in scope by {@code --allow re:.*}): a page
  * and redirects that point at a local file, the cloud metadata address, a private address and the wildcard address
  * get nothing fetched from any of them, the local file is never read, and nothing is written outside the output
  * folder.
+ * Measured and explained in docs/reliability.md, "Crawler".
  */
 class CrawlerHostileSiteTest {
     @TempDir

@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.citelens.model.SourceFormat;
+import org.citelens.parse.ArticleParsers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +47,36 @@ class CrawlerPartsTest {
     void scopeAllowsSeedHostsFileFoldersAndTheThreeKindsOfPattern() {
         UrlScope scope = new UrlScope(List.of("https://journals.example.org/index.html", "file:///data/crawl/"),
                 List.of("*.plos.org", "https://europepmc.org/api/*/fullTextXML", "re:https?://doi\\.org/10\\.\\d+/.*"));
-        assertNull(scope.rejection("http://journals.example.org:8080/any"), "seed host, any scheme and port");
-        assertNull(scope.rejection("https://journals.plos.org/plosone/article"));
-        assertNotNull(scope.rejection("https://plos.org/"), "*.plos.org wants a subdomain");
-        assertNull(scope.rejection("https://europepmc.org/api/PMC123/fullTextXML"));
-        assertNotNull(scope.rejection("https://europepmc.org/search"));
-        assertNull(scope.rejection("https://doi.org/10.1371/journal.pone.0111303"));
-        assertNull(scope.rejection("file:///data/crawl/sub/a.xml"));
-        assertNotNull(scope.rejection("file:///data/other.xml"));
-        assertNotNull(scope.rejection("http://evil.example.com/"));
+        assertTrue(scope.check("http://journals.example.org:8080/any").isEmpty(), "seed host, any scheme and port");
+        assertTrue(scope.check("https://journals.plos.org/plosone/article").isEmpty());
+        assertTrue(scope.check("https://plos.org/").isPresent(), "*.plos.org wants a subdomain");
+        assertTrue(scope.check("https://europepmc.org/api/PMC123/fullTextXML").isEmpty());
+        assertTrue(scope.check("https://europepmc.org/search").isPresent());
+        assertTrue(scope.check("https://doi.org/10.1371/journal.pone.0111303").isEmpty());
+        assertTrue(scope.check("file:///data/crawl/sub/a.xml").isEmpty());
+        assertTrue(scope.check("file:///data/other.xml").isPresent());
+        assertTrue(scope.check("http://evil.example.com/").isPresent());
         assertThrows(IllegalArgumentException.class, () -> new UrlScope(List.of(), List.of("re:(")));
+    }
+
+    @Test
+    void urlRulesChainInOrderAndSayWhichRuleRefused() {
+        List<String> asked = new ArrayList<>();
+        UrlRule address = url -> {
+            asked.add("address");
+            return url.contains("private") ? Optional.of(new UrlRule.Refusal(UrlRule.Kind.ADDRESS, "private")) : Optional.empty();
+        };
+        UrlRule robots = url -> {
+            asked.add("robots");
+            return Optional.of(new UrlRule.Refusal(UrlRule.Kind.ROBOTS, "disallowed by robots.txt"));
+        };
+        UrlRule chain = UrlRule.chain(List.of(address, robots));
+        assertEquals(UrlRule.Kind.ADDRESS, chain.check("http://private.example/").orElseThrow().rule());
+        assertEquals(List.of("address"), asked, "a refusal ends the chain: no robots.txt request to a refused address");
+        assertEquals(new UrlRule.Refusal(UrlRule.Kind.ROBOTS, "disallowed by robots.txt"), chain.check("http://example.org/").orElseThrow());
+        assertEquals(UrlRule.Kind.SCOPE, new UrlScope(List.of("https://a.example/"), List.of()).check("https://b.example/")
+                .orElseThrow().rule());
+        assertEquals(UrlRule.Kind.ADDRESS, new AddressGuard(false, false).check("http://127.0.0.1/x").orElseThrow().rule());
     }
 
     @Test
@@ -69,7 +92,7 @@ class CrawlerPartsTest {
         assertNull(loopback.rejection(InetAddress.getByName("127.0.0.1")));
         assertNotNull(loopback.rejection(InetAddress.getByName("169.254.169.254")), "loopback permission is not private");
         assertNull(new AddressGuard(false, true).rejection(InetAddress.getByName("10.1.2.3")));
-        assertTrue(strict.rejection("localhost").contains("loopback"));
+        assertTrue(strict.check("http://localhost/").orElseThrow().reason().contains("loopback"));
     }
 
     @Test
@@ -85,7 +108,7 @@ class CrawlerPartsTest {
     @Test
     void hostileHostNamesStayInsideTheStore(@TempDir Path tmp) throws Exception {
         DocumentStore store = new DocumentStore(tmp.resolve("out"));
-        String sha = CrawlWorker.sha256("x".getBytes(StandardCharsets.UTF_8));
+        String sha = DocumentStore.sha256("x".getBytes(StandardCharsets.UTF_8));
         for (String host : List.of("..", ".", "../../etc", "a/../../b", "C:\\Windows", "", "host:80", "ex\u0000ample", "x".repeat(500))) {
             Path p = store.write(host, sha, ContentKind.JATS, "x".getBytes(StandardCharsets.UTF_8));
             Path abs = tmp.resolve("out").resolve(p).normalize();
@@ -108,9 +131,57 @@ class CrawlerPartsTest {
         }
     }
 
+    /**
+     * The crawler stores a body under its kind's extension and ingest reads that file: both must call the same
+     * bytes the same format, including the cases their rules once disagreed on (UTF-16, control characters, an
+     * HTML5 {@code <article>} fragment, a namespaced TEI root, binary signatures).
+     */
+    @Test
+    void storesOnlyWhatIngestReadsTheSameWay() throws Exception {
+        ResponseClassifier s = new ResponseClassifier();
+        ArticleParsers ingest = new ArticleParsers();
+        String jats = Files.readString(TestSite.corpus().resolve(TestSite.JATS));
+        List<byte[]> bodies = List.of(jats.getBytes(StandardCharsets.UTF_8),
+                withBom(jats.getBytes(StandardCharsets.UTF_16LE)),
+                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/></TEI>".getBytes(StandardCharsets.UTF_8),
+                "<text xmlns=\"http://www.tei-c.org/ns/1.0\"><body/></text>".getBytes(StandardCharsets.UTF_8),
+                "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>".getBytes(StandardCharsets.UTF_8),
+                "<article><h1>An HTML5 fragment</h1><p>no JATS front matter</p></article>".getBytes(StandardCharsets.UTF_8),
+                "<catalog><item/></catalog>".getBytes(StandardCharsets.UTF_8),
+                "plain text, no markup".getBytes(StandardCharsets.UTF_8),
+                "<html>\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f</html>".getBytes(StandardCharsets.UTF_8),
+                "%PDF-1.7\n<html></html>".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '<', 'h', 't', 'm', 'l', '>'});
+        for (byte[] body : bodies) {
+            for (String type : new String[] {null, "text/html", "application/xml", "text/plain"}) {
+                ContentKind kind = s.sniff(type, body).kind();
+                String what = new String(body, 0, Math.min(body.length, 40), StandardCharsets.ISO_8859_1) + " as " + type;
+                SourceFormat expected = switch (kind) {
+                    case JATS -> SourceFormat.JATS;
+                    case TEI -> SourceFormat.TEI;
+                    case HTML_PAGE, HTML_ARTICLE -> SourceFormat.HTML;
+                    case SITEMAP, OTHER -> SourceFormat.UNKNOWN;
+                };
+                // a stored body is read under its kind's extension (an HTML page is stored when it is an article
+                // page, as .html); a skipped one must hold no article by its content alone
+                String storedAs = kind == ContentKind.HTML_PAGE ? "stored" + ContentKind.HTML_ARTICLE.extension()
+                        : kind.stored() ? "stored" + kind.extension() : null;
+                assertEquals(expected, ingest.detect(body, storedAs), what);
+            }
+        }
+    }
+
+    private static byte[] withBom(byte[] utf16le) {
+        byte[] out = new byte[utf16le.length + 2];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xFE;
+        System.arraycopy(utf16le, 0, out, 2, utf16le.length);
+        return out;
+    }
+
     @Test
     void decidesContentFromHeaderAndBody() throws Exception {
-        ContentSniffer s = new ContentSniffer();
+        ResponseClassifier s = new ResponseClassifier();
         byte[] jats = Files.readAllBytes(TestSite.corpus().resolve(TestSite.JATS));
         byte[] tei = Files.readAllBytes(TestSite.shared().resolve("corpus/grobid-tei").resolve(TestSite.TEI));
         byte[] html = Files.readAllBytes(TestSite.shared().resolve("corpus/publisher-html").resolve(TestSite.PLOS));

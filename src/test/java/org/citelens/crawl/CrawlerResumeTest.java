@@ -88,7 +88,7 @@ class CrawlerResumeTest {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".part")) continue; // ingest skips these; the next run deletes them
-                assertTrue(CrawlWorker.sha256(Files.readAllBytes(p)).startsWith(name.substring(0, 24)), "complete: " + p);
+                assertTrue(DocumentStore.sha256(Files.readAllBytes(p)).startsWith(name.substring(0, 24)), "complete: " + p);
             }
         }
     }

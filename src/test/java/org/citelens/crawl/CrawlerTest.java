@@ -84,7 +84,7 @@ class CrawlerTest {
         assertEquals(Outcome.STORED, plos.outcome());
         assertEquals("HTML_ARTICLE", plos.kind());
         assertTrue(plos.file().matches("store/127\\.0\\.0\\.1_" + site.port() + "/[0-9a-f]{24}\\.html"), plos.file());
-        assertEquals(CrawlWorker.sha256(site.file("plos")), CrawlWorker.sha256(Files.readAllBytes(results.out.resolve(plos.file()))));
+        assertEquals(DocumentStore.sha256(site.file("plos")), DocumentStore.sha256(Files.readAllBytes(results.out.resolve(plos.file()))));
 
         assertEquals(Outcome.STORED, outcome("/landing.html"));
         FetchLogEntry jats = results.last(site.url("/fulltext/jats.xml"));

@@ -24,7 +24,7 @@ class CitationStatementExtractorTest {
 
     private Extraction extract(String file) throws Exception {
         Article a = parser.parse(Files.readAllBytes(CorpusLocation.corpus().resolve(file)), file);
-        return extractor.extract(a, resolver);
+        return extractor.extract(a, ref -> resolver.resolve(a.metadata(), ref));
     }
 
     @Test
@@ -74,7 +74,7 @@ class CitationStatementExtractorTest {
                 <year>2015a</year></element-citation></ref></ref-list></back></article>""";
         Article a = parser.parse(xml.getBytes(StandardCharsets.UTF_8), "inline.xml");
         assertEquals(2015, a.references().get(0).year(), "digits of 2015a");
-        Extraction x = extractor.extract(a, resolver);
+        Extraction x = extractor.extract(a, ref -> resolver.resolve(a.metadata(), ref));
         assertEquals(3, x.markers());
         assertEquals(2, x.unlinkedMarkers());
         assertEquals(List.of("B9", ""), x.unlinked().stream().map(UnlinkedMarker::target).toList());

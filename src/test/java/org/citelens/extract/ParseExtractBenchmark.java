@@ -53,6 +53,6 @@ public class ParseExtractBenchmark {
     public Extraction parseAndExtract() throws MalformedArticleException {
         byte[] bytes = articles.get(next++ % articles.size());
         Article article = parser.parse(bytes, "bench.xml");
-        return extractor.extract(article, resolver);
+        return extractor.extract(article, ref -> resolver.resolve(article.metadata(), ref));
     }
 }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, expensive routes cannot starve cheap ones: with every export slot held by a client that does not read
+ * Expensive routes cannot starve cheap ones: with every export slot held by a client that does not read
  * (so the export blocks on a full socket) and deep searches hammering the query slots, one more export gets 503
  * with Retry-After at once, and tallies keep answering 200 quickly.
+ * Measured and explained in docs/reliability.md, "The server under load and abuse".
  */
 class ExpensiveRoutesTest {
     @TempDir

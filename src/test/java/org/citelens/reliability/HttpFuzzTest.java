@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, abuse: requests written byte by byte on a raw socket (so nothing a client library would refuse is
+ * Abuse: requests written byte by byte on a raw socket (so nothing a client library would refuse is
  * spared): random methods, paths and parameters, invalid UTF-8 and percent-encodings, huge headers, random and
  * 10 MB bodies. The real server answers none of them with a 5xx, every error is the JSON error shape, and it is
  * healthy afterwards.
+ * Measured and explained in docs/reliability.md, "The server under load and abuse".
  */
 class HttpFuzzTest {
     private static final int REQUESTS = 1200;

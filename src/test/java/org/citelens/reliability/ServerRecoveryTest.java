@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, the server and the index: a server keeps answering, without a single error, while an ingest writes
+ * The server and the index: a server keeps answering, without a single error, while an ingest writes
  * into the index it serves, and sees the new statements once the ingest has committed (near-real-time reopen);
  * killed with SIGKILL while serving, it starts again on the same index with no repair step and answers the same.
+ * Measured and explained in docs/reliability.md, "The server under load and abuse".
  */
 class ServerRecoveryTest {
     private static final Path CORPUS_ROOT = ReliabilityData.corpus();

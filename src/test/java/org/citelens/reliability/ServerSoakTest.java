@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 7, soak: mixed traffic (tallies, batch tallies, search with paging, citations, export) at a steady rate
+ * Soak: mixed traffic (tallies, batch tallies, search with paging, citations, export) at a steady rate
  * against the real server, zero errors, with p99 latency and the server's heap written per window. In the suite
  * it runs 24 seconds in 4-second windows over 60 articles; the long soak is the same test with
  * {@code -Dcitelens.soak.minutes=10} (one-minute windows) and optionally {@code -Dcitelens.soak.index=DIR} (an
  * index built beforehand, e.g. of the whole corpus); see docs/reliability.md. The table also goes to
  * {@code target/soak-report.md}.
+ * Measured and explained in docs/reliability.md, "The server under load and abuse".
  */
 class ServerSoakTest {
     private static final int RATE_PER_SECOND = Integer.getInteger("citelens.soak.rate", 40);

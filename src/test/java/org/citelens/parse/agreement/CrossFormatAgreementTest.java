@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.citelens.Figures;
 import org.citelens.extract.CitationStatementExtractor;
 import org.citelens.model.Article;
 import org.citelens.model.CitationStatement;
@@ -22,15 +23,13 @@ import org.junit.jupiter.api.Test;
  * the (cited reference id, sentence) pairs of both paths are compared through the real extractor.
  */
 class CrossFormatAgreementTest {
-    static final double TARGET = 0.95;
-    static final int ARTICLES = 8;
-
     @Test
     void jatsAndRenderedHtmlGiveTheSameCitationStatements() throws Exception {
+        Figures figures = Figures.of("agreement");
         Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
-            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().limit(ARTICLES).toList();
+            files = s.filter(p -> p.toString().endsWith(".xml")).sorted().limit(figures.count("articles")).toList();
         }
         CitationStatementExtractor extractor = new CitationStatementExtractor();
         SimpleWorksRegistry resolver = new SimpleWorksRegistry();
@@ -40,8 +39,8 @@ class CrossFormatAgreementTest {
             String xml = Files.readString(file, StandardCharsets.UTF_8);
             Article jats = new JatsParser().parse(xml.getBytes(StandardCharsets.UTF_8), file.toString());
             Article html = new HtmlParser().parse(renderer.render(xml).getBytes(StandardCharsets.UTF_8), file + ".html");
-            Set<String> a = pairs(extractor.extract(jats, resolver).statements());
-            Set<String> b = pairs(extractor.extract(html, resolver).statements());
+            Set<String> a = pairs(extractor.extract(jats, ref -> resolver.resolve(jats.metadata(), ref)).statements());
+            Set<String> b = pairs(extractor.extract(html, ref -> resolver.resolve(html.metadata(), ref)).statements());
             Set<String> inter = new HashSet<>(a);
             inter.retainAll(b);
             Set<String> all = new HashSet<>(a);
@@ -58,7 +57,7 @@ class CrossFormatAgreementTest {
         }
         double agreement = union == 0 ? 0 : (double) both / union;
         System.out.printf("agreement over %d articles: %d of %d (reference, sentence) pairs = %.4f%n", files.size(), both, union, agreement);
-        assertTrue(agreement >= TARGET, "agreement " + agreement);
+        figures.atLeast("agreement", agreement, both + " of " + union + " pairs");
     }
 
     private static Set<String> pairs(List<CitationStatement> statements) {
