@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Reproduces the model card's held-out dev figures: trains on the clinical train papers exactly as
@@ -20,7 +21,7 @@ class DevFigureTest {
             expected.load(in);
         }
         double tolerance = Double.parseDouble(expected.getProperty("tolerance"));
-        List<LabelledStatement> rows = LabelledData.read(SharedData.dataset("clinical.tsv"));
+        List<LabelledStatement> rows = LabelledData.read(RepositoryFiles.dataset("clinical.tsv"));
         List<LabelledStatement> train = rows.stream().filter(r -> !r.isDev()).toList();
         List<LabelledStatement> dev = rows.stream().filter(LabelledStatement::isDev).toList();
         ClassifierModel model = CrossValidation.trainFinal(train, TrainingOptions.defaults(), "test", m -> {});

@@ -16,6 +16,7 @@ import org.citelens.model.SectionType;
 import org.citelens.parse.JatsParser;
 import org.citelens.resolve.SimpleWorksRegistry;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 class CitationStatementExtractorTest {
     private final JatsParser parser = new JatsParser();
@@ -23,7 +24,7 @@ class CitationStatementExtractorTest {
     private final SimpleWorksRegistry resolver = new SimpleWorksRegistry();
 
     private Extraction extract(String file) throws Exception {
-        Article a = parser.parse(Files.readAllBytes(CorpusLocation.corpus().resolve(file)), file);
+        Article a = parser.parse(Files.readAllBytes(RepositoryFiles.corpus().resolve(file)), file);
         return extractor.extract(a, resolver);
     }
 
