@@ -28,11 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web pages in Debian's headless Chromium against the real server on a real index: load the search page,
  * type a query, apply a filter, open a report, filter its statements. Screenshots go to target/screenshots/.
- * Without chromium and chromedriver the test fails and says what to install, unless CITELENS_SKIP_BROWSER=1.
+ * Chromium and chromedriver are found on PATH (or through CITELENS_CHROMIUM and CITELENS_CHROMEDRIVER, which
+ * {@code ./run.sh test} sets after checking them); without them the test fails and says what to install, unless
+ * CITELENS_SKIP_BROWSER=1.
  */
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CITELENS_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CITELENS_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Path CHROMIUM = executable("CITELENS_CHROMIUM", "chromium");
+    private static final Path DRIVER = executable("CITELENS_CHROMEDRIVER", "chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
@@ -52,6 +54,18 @@ class BrowserEndToEndTest {
                 driver.quit();
             }
         }
+    }
+
+    /** The program the variable names, else the first {@code name} on PATH, else just the name (not executable). */
+    private static Path executable(String variable, String name) {
+        String set = System.getenv(variable);
+        if (set != null && !set.isBlank()) return Path.of(set);
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) return p;
+        }
+        return Path.of(name);
     }
 
     private static WebDriver start(Path profile) {
