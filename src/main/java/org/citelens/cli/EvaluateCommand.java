@@ -39,7 +39,7 @@ public final class EvaluateCommand implements Command {
         String split = args.get("split", "all");
         if (!Set.of("all", "train", "dev").contains(split)) throw new UsageException("--split takes train, dev or all");
         ClassifierModel model = args.has("model") ? ModelFile.read(args.requirePath("model")) : Classifiers.shippedModel();
-        List<LabelledStatement> rows = LabelledData.readAll(args.require("data")).stream()
+        List<LabelledStatement> rows = LabelledInput.read(args.require("data")).stream()
                 .filter(r -> split.equals("all") || r.split().equals(split)).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + args.get("data") + " for split " + split);
 

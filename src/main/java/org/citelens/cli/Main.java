@@ -53,6 +53,9 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("citelens " + command.name() + ": " + e.getMessage());
             return 2;
+        } catch (CommandFailedException e) {
+            System.err.println("citelens " + command.name() + ": " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println("citelens " + command.name() + " failed: " + e);
             return 1;

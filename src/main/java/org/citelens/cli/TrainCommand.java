@@ -9,7 +9,6 @@ import org.citelens.classify.ClassifierModel;
 import org.citelens.classify.CrossValidation;
 import org.citelens.classify.Evaluation;
 import org.citelens.classify.EvaluationFormat;
-import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.ModelFile;
 import org.citelens.classify.TrainingOptions;
@@ -44,7 +43,7 @@ public final class TrainCommand implements Command {
         if (args.has("no-domain-features")) options = options.withDomainFeatures(false);
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
-        List<LabelledStatement> rows = LabelledData.readAll(data);
+        List<LabelledStatement> rows = LabelledInput.read(data);
         if (args.has("train-split-only")) rows = rows.stream().filter(r -> !r.isDev()).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data);
         System.err.printf("train: %d rows from %s; %s%n", rows.size(), data, options);

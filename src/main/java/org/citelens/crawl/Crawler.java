@@ -105,6 +105,10 @@ public final class Crawler {
                     (int) replayed[0], staleParts, stoppedAtMax.get());
             Files.writeString(out.resolve(SUMMARY), JsonLinesFile.toJson(summary), StandardCharsets.UTF_8);
             log.println(summary.describe());
+            if (summary.nothingFetched()) {
+                log.println("crawl: nothing could be fetched: " + String.join("; ", stats.firstProblems())
+                        + " (every attempt is in " + FETCH_LOG + ")");
+            }
             return summary;
         } finally {
             timers.shutdownNow();
