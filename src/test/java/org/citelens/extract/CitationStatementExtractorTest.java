@@ -94,4 +94,19 @@ class CitationStatementExtractorTest {
         assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Zhou", "X"))));
         assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Zhou", ""))));
     }
+
+    /** Pairs read by hand among the corpus's flagged statements: second initials tell two people apart. */
+    @Test
+    void secondInitialsMustAgreeWhenBothNamesHaveOne() {
+        Set<String> citing = SelfCitations.keys(List.of(new org.citelens.model.Author("Kim", "Sung-Ryul"), new org.citelens.model.Author("Ceasar", "S. Antony"),
+                new org.citelens.model.Author("Simon", "James"), new org.citelens.model.Author("Han", "Jienan")));
+        assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S. D."))), "PMC6295564 B18");
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Ceasar", "SA"))));
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Simon", "J.E"))), "one side has one initial");
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Han", "J. N."))));
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S.-R."))));
+        assertEquals("sr", SelfCitations.initials("Sung-Ryul"));
+        assertEquals("sa", SelfCitations.initials("SA"));
+        assertEquals("j", SelfCitations.initials("Jienan"));
+    }
 }
