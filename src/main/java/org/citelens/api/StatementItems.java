@@ -51,7 +51,12 @@ final class StatementItems {
         m.put("year", a.year());
         m.put("journal", a.journal());
         List<Map<String, String>> authors = new ArrayList<>();
-        for (Author au : a.authors()) authors.add(Map.of("surname", au.surname(), "givenNames", au.givenNames()));
+        for (Author au : a.authors()) {
+            Map<String, String> name = new LinkedHashMap<>();
+            name.put("surname", au.surname());
+            name.put("givenNames", au.givenNames());
+            authors.add(name);
+        }
         m.put("authors", authors);
         m.put("citeAs", citeAs(a));
         return m;
