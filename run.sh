@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Citelens: ./run.sh builds, ingests corpus/ into index/ when needed and serves on localhost.
-#           ./run.sh test runs the whole test suite.
+# Citelens: ./run.sh builds, ingests the demo corpus (corpus/europepmc-crops) into index/ when needed and serves
+#           on localhost. ./run.sh test checks the prerequisites, then runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PORT="${PORT:-7070}"
 JAR=target/citelens.jar
+# The demo corpus; corpus/ also holds parser fixtures (publisher-html, grobid-tei) and the labelled datasets,
+# which are not part of the demo index.
+CORPUS=corpus/europepmc-crops
 
 # Finds a JDK 21 or newer: JAVA_HOME, then java on PATH, then the usual install folders.
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
@@ -34,6 +37,21 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
 command -v mvn >/dev/null 2>&1 || { echo "run.sh: Maven (mvn) not found; install it, e.g. 'apt-get install maven'" >&2; exit 1; }
 
+# The browser test drives Chromium through chromedriver; without them it could only fail deep in the log.
+check_browser() {
+  [ "${CITELENS_SKIP_BROWSER:-}" = 1 ] && return 0
+  local chromium="${CITELENS_CHROMIUM:-$(command -v chromium || true)}"
+  local driver="${CITELENS_CHROMEDRIVER:-$(command -v chromedriver || true)}"
+  local missing=()
+  [ -n "$chromium" ] && [ -x "$chromium" ] || missing+=(chromium)
+  [ -n "$driver" ] && [ -x "$driver" ] || missing+=(chromium-driver)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "run.sh: the browser tests need the package(s) ${missing[*]}: install with 'sudo apt-get install chromium chromium-driver' (Debian/Ubuntu), or set CITELENS_SKIP_BROWSER=1 to skip them" >&2
+    exit 1
+  fi
+  export CITELENS_CHROMIUM="$chromium" CITELENS_CHROMEDRIVER="$driver"
+}
+
 build_if_stale() {
   if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
     echo "run.sh: building $JAR with $JAVA_HOME" >&2
@@ -44,6 +62,7 @@ build_if_stale() {
 case "${1:-serve}" in
   test)
     shift || true
+    check_browser
     exec mvn -B test "$@"
     ;;
   train-transformer)
@@ -54,11 +73,11 @@ case "${1:-serve}" in
     ;;
   serve)
     build_if_stale
-    if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find corpus -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
-      echo "run.sh: ingesting corpus/ into index/" >&2
+    if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find "$CORPUS" -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
+      echo "run.sh: ingesting $CORPUS into index/" >&2
       # A one-off batch of a few hundred files ends before C2's optimised code pays for its compile time:
       # the quick compiler alone halves ingest's CPU here (docs/benchmarks.md, "## Ingest").
-      java -XX:TieredStopAtLevel=1 -jar "$JAR" ingest --corpus corpus --index index
+      java -XX:TieredStopAtLevel=1 -jar "$JAR" ingest --corpus "$CORPUS" --index index
       touch index/.ingested
     fi
     echo "run.sh: serving on http://localhost:$PORT/" >&2

@@ -1,6 +1,7 @@
 # Independent count of in-text citations from the raw HTML (regexes, no DOM), per page.
-import re,sys,html
-D='/work/shared/corpus/publisher-html/'
+import re,sys,html,os
+# the repository's corpus/publisher-html, found from this script's own place (src/test/resources)
+D=os.path.join(os.path.dirname(os.path.abspath(__file__)),'..','..','..','corpus','publisher-html','')
 def region(s, start, end):
     i = s.find(start); j = s.find(end, i+1)
     assert i >= 0 and j > i, (start, end, i, j)

@@ -60,10 +60,40 @@ const Citelens = (() => {
     return '<span class="badge ' + l + '"><span class="dot" style="background:' + COLORS[l] + '"></span>' + l + '</span>';
   }
 
-  function authorsLine(authors) {
-    if (!authors || !authors.length) return '';
-    const surname = a => String(a).split(' ')[0];
-    return authors.length > 2 ? surname(authors[0]) + ' et al.' : authors.map(surname).join(' & ');
+  /** "Surname et al., year" from the API's citeAs, else built from the authors ({surname, givenNames}). */
+  function citeAs(c) {
+    if (c.citeAs) return c.citeAs;
+    const names = (c.authors || []).map(a => a && a.surname).filter(Boolean);
+    if (!names.length) return '';
+    const who = names.length > 2 ? names[0] + ' et al.' : names.join(' & ');
+    return c.year ? who + ', ' + c.year : who;
+  }
+
+  /** Links to an article itself, outside Citelens: doi.org, and Europe PMC and PMC when it has a PMCID (or PMID). */
+  function externalLinks(ids) {
+    const links = [];
+    if (ids.doi) links.push(['https://doi.org/' + ids.doi, 'doi.org']);
+    if (ids.pmcid) {
+      links.push(['https://europepmc.org/article/PMC/' + ids.pmcid, 'Europe PMC']);
+      links.push(['https://pmc.ncbi.nlm.nih.gov/articles/' + ids.pmcid + '/', 'PMC']);
+    } else if (ids.pmid) {
+      links.push(['https://europepmc.org/article/MED/' + ids.pmid, 'Europe PMC']);
+    }
+    return links.map(([href, text]) => '<a class="ext" href="' + esc(href) + '" rel="noopener" target="_blank">' + esc(text) + ' ↗</a>').join('');
+  }
+
+  /**
+   * What the labels and the confidence mean, and that they are machine-made: shown above every list of
+   * statements (search results and reports), not only on the empty home page.
+   */
+  function legend() {
+    return '<details class="panel legend" open><summary>What the labels mean <span class="hint">machine-made: a contrasting label is a pointer to read, not a verdict</span></summary>'
+      + '<dl>'
+      + '<div><dt>' + badge('supporting') + '</dt><dd>the citing authors\' own results agree with the cited work</dd></div>'
+      + '<div><dt>' + badge('contrasting') + '</dt><dd>their results or argument disagree with it</dd></div>'
+      + '<div><dt>' + badge('mentioning') + '</dt><dd>cited for background or a method, no judgement of its findings (all Methods and Introduction statements)</dd></div>'
+      + '</dl><p><b>Confidence</b> is the classifier\'s estimated chance that its label is right, calibrated on hand-labelled clinical-trial sentences; '
+      + 'elsewhere it is optimistic (read by hand on this corpus, 20 of 30 supporting labels were right). Unclassified: not labelled yet.</p></details>';
   }
 
   /** One statement card; {@code opts.showCited} adds the cited work (search results). */
@@ -73,8 +103,10 @@ const Citelens = (() => {
     const c = item.citing || {};
     const w = item.cited || {};
     const citingTitle = esc(c.title || c.doi || 'Untitled article');
-    const citingLink = c.doi ? '<a class="title" href="' + esc(reportUrl(c.doi)) + '">' + citingTitle + '</a>' : '<span class="title">' + citingTitle + '</span>';
-    const citingMeta = [authorsLine(c.authors), c.journal, c.year].filter(Boolean).map(esc).join(' · ');
+    const citingLink = c.doi ? '<a class="title" href="' + esc(reportUrl(c.doi)) + '" title="How this article is cited (Citelens report)">' + citingTitle + '</a>' : '<span class="title">' + citingTitle + '</span>';
+    const who = citeAs(c);
+    const citingMeta = [c.journal, who ? '' : c.year].filter(Boolean).map(esc).join(' · ');
+    const links = externalLinks(c);
     let cited = '';
     if (o.showCited) {
       const t = esc(w.title || w.doi || w.workId || 'unknown work');
@@ -90,7 +122,8 @@ const Citelens = (() => {
       + '<div class="text">' + (item.before ? '<span class="ctx">' + esc(item.before) + ' </span>' : '')
       + '<span class="sentence">' + sentence + '</span>'
       + (item.after ? '<span class="ctx"> ' + esc(item.after) + '</span>' : '') + '</div>'
-      + '<div class="foot"><div><span class="lbl">From</span> ' + citingLink + (citingMeta ? ' <span class="ctx">— ' + citingMeta + '</span>' : '') + '</div>' + cited + '</div>'
+      + '<div class="foot"><div><span class="lbl">From</span> ' + (who ? '<span class="citeas">' + esc(who) + '</span> ' : '') + citingLink
+      + (citingMeta ? ' <span class="ctx">— ' + citingMeta + '</span>' : '') + (links ? ' <span class="links">' + links + '</span>' : '') + '</div>' + cited + '</div>'
       + '</article>';
   }
 
@@ -132,12 +165,13 @@ const Citelens = (() => {
       ['journal', 'selfCitation'].forEach(id => root.querySelector('#' + id).addEventListener('change', e => {
         state[id] = e.target.value; onChange(state);
       }));
-      root.querySelector('.reset').addEventListener('click', () => {
-        state.type.clear(); state.section.clear(); state.yearFrom = state.yearTo = state.journal = state.selfCitation = '';
-        onChange(state);
-      });
+      root.querySelector('.reset').addEventListener('click', reset);
     }
-    return { state, render };
+    function reset() {
+      state.type.clear(); state.section.clear(); state.yearFrom = state.yearTo = state.journal = state.selfCitation = '';
+      onChange(state);
+    }
+    return { state, render, reset };
   }
 
   /** Query-string parameters of the filter state (shared by the listing and the export links). */
@@ -154,5 +188,5 @@ const Citelens = (() => {
 
   function fmt(n) { return Number(n || 0).toLocaleString('en-US'); }
 
-  return { LABELS, SECTIONS, COLORS, esc, findDoi, reportUrl, api, badge, statementCard, filterPanel, filterParams, fmt, authorsLine };
+  return { LABELS, SECTIONS, COLORS, esc, findDoi, reportUrl, api, badge, statementCard, filterPanel, filterParams, fmt, citeAs, externalLinks, legend };
 })();

@@ -4,8 +4,11 @@
   const C = Citelens;
   const $ = id => document.getElementById(id);
   const doi = C.findDoi(location.pathname.replace(/^\/reports\//, ''));
+  const PAGE = 25;
   let cursor = null;
   let seq = 0;
+  let shown = 0;
+  let allStatements = null;
   const panel = C.filterPanel($('filters'), () => { syncTallies(); load(false); });
 
   function params() {
@@ -27,7 +30,7 @@
     const mine = ++seq;
     if (!append) { cursor = null; $('list').innerHTML = '<div class="spinner">Loading statements…</div>'; }
     const p = params();
-    p.set('limit', '25');
+    p.set('limit', String(PAGE));
     p.set('facets', 'true');
     if (append && cursor) p.set('cursor', cursor);
     exportLinks();
@@ -37,20 +40,34 @@
       cursor = body.items.length ? body.nextCursor : null;
       const cards = body.items.map(it => C.statementCard(it, {})).join('');
       if (append) $('list').insertAdjacentHTML('beforeend', cards);
-      else $('list').innerHTML = cards || '<div class="empty">No statement matches these filters.</div>';
+      else $('list').innerHTML = cards || '<div class="empty">No statement matches these filters. <button type="button" class="linkish" id="clearAll">Clear the filters</button></div>';
+      shown = (append ? shown : 0) + body.items.length;
+      $('shown').textContent = C.fmt(shown);
       $('total').textContent = C.fmt(body.total);
+      $('ofAll').textContent = allStatements != null && body.total !== allStatements ? ' (filtered from ' + C.fmt(allStatements) + ')' : '';
       if (!append) panel.render(body.facets);
-      $('more').hidden = !cursor;
+      const rest = body.total - shown;
+      $('more').hidden = !cursor || rest <= 0;
+      $('more').textContent = rest > PAGE ? 'Load ' + PAGE + ' more (' + C.fmt(rest) + ' not shown)' : 'Load the remaining ' + C.fmt(rest);
+      const clear = $('clearAll');
+      if (clear) clear.addEventListener('click', () => panel.reset());
     } catch (e) {
       if (mine !== seq) return;
       $('list').innerHTML = '<div class="notice warn">' + C.esc(e.message) + '</div>';
     }
   }
 
+  /** Label tiles count statements (click to filter); the grey tiles count publications, and say so. */
   function renderTallies(t) {
-    const tiles = C.LABELS.map(l => '<button type="button" class="tally ' + l + '" data-label="' + l + '"><div class="n">' + C.fmt(t[l]) + '</div><div class="l">' + l + '</div></button>');
-    tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.citingPublications) + '</div><div class="l">citing publications</div></div>');
-    if (t.selfCitations != null) tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.selfCitations) + '</div><div class="l">self-citations</div></div>');
+    allStatements = t.total;
+    const tiles = C.LABELS.map(l => '<button type="button" class="tally ' + l + '" data-label="' + l + '" title="Show only ' + l + ' statements">'
+      + '<div class="n">' + C.fmt(t[l]) + '</div><div class="l">' + l + '</div><div class="u">' + (t[l] === 1 ? 'statement' : 'statements') + '</div></button>');
+    tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.citingPublications) + '</div><div class="l">citing publications</div>'
+      + '<div class="u">with ' + C.fmt(t.total) + ' statements in all</div></div>');
+    if (t.selfCitations != null) {
+      const from = t.selfCitingPublications != null ? 'from ' + C.fmt(t.selfCitingPublications) + (t.selfCitingPublications === 1 ? ' publication' : ' publications') : '';
+      tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.selfCitations) + '</div><div class="l">self-citation statements</div><div class="u">' + from + '</div></div>');
+    }
     $('tallies').innerHTML = tiles.join('');
     $('stackbar').innerHTML = t.total ? C.LABELS.filter(l => t[l] > 0).map(l =>
       '<span title="' + l + ': ' + t[l] + '" style="width:' + (100 * t[l] / t.total).toFixed(2) + '%;background:' + C.COLORS[l] + '"></span>').join('') : '';
@@ -84,13 +101,15 @@
     for (let y = first; y <= last; y++) years.push(y);
     const W = 520, H = 190, padL = 28, padB = 22, padT = 20;
     const max = Math.max(1, ...years.map(y => byYear.get(y) || 0));
+    // whole-number gridlines only, each drawn once: with a maximum of 1 the halfway line would repeat "1"
+    const ticks = [...new Set([0, Math.round(max / 2), max])];
     const bw = (W - padL) / years.length;
     const step = Math.ceil(years.length / 12);
     let svg = '<svg viewBox="0 0 ' + W + ' ' + H + '" role="img" aria-label="Citing publications per year">';
-    for (const f of [0, 0.5, 1]) {
-      const y = padT + (H - padT - padB) * (1 - f);
+    for (const v of ticks) {
+      const y = padT + (H - padT - padB) * (1 - v / max);
       svg += '<line x1="' + padL + '" x2="' + W + '" y1="' + y + '" y2="' + y + '" stroke="#e3e8ef"/>'
-        + '<text x="' + (padL - 6) + '" y="' + (y + 3) + '" text-anchor="end">' + Math.round(max * f) + '</text>';
+        + '<text class="tick" x="' + (padL - 6) + '" y="' + (y + 3) + '" text-anchor="end">' + v + '</text>';
     }
     years.forEach((y, i) => {
       const n = byYear.get(y) || 0;
@@ -112,7 +131,9 @@
       document.title = (w.title || doi) + ' — Citelens';
       $('title').textContent = w.title || doi;
       $('meta').innerHTML = [w.firstAuthor ? C.esc(w.firstAuthor) : '', w.journal ? '<i>' + C.esc(w.journal) + '</i>' : '', w.year || '',
-        '<a href="https://doi.org/' + C.esc(doi) + '" rel="noopener">doi:' + C.esc(doi) + '</a>'].filter(Boolean).map(x => '<span>' + x + '</span>').join('');
+        'doi:' + C.esc(doi), '<span class="links" id="workLinks">' + C.externalLinks({ doi, pmcid: w.pmcid, pmid: w.pmid }) + '</span>']
+        .filter(Boolean).map(x => '<span>' + x + '</span>').join('');
+      $('legend').innerHTML = C.legend();
       renderTallies(p.tallies);
       renderSections(p.sections);
       renderYears(p.citingPublicationsPerYear || []);

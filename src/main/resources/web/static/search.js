@@ -5,8 +5,10 @@
   const $ = id => document.getElementById(id);
   const AUTHOR_YEAR = /^([\p{L}][\p{L}'’\-]+)(?:\s+et\s+al\.?)?,?\s+((?:19|20)\d{2})[a-z]?$/u;
   let current = { q: '', cited: null };
+  const PAGE = 20;
   let cursor = null;
   let seq = 0;
+  let shown = 0;
   const panel = C.filterPanel($('filters'), () => run(false));
 
   function params(withCursor) {
@@ -14,7 +16,7 @@
     if (current.q) p.set('q', current.q);
     if (current.cited) p.set('cited', current.cited);
     if ($('sort').value) p.set('sort', $('sort').value);
-    p.set('limit', '20');
+    p.set('limit', String(PAGE));
     if (withCursor && cursor) p.set('cursor', cursor);
     return p;
   }
@@ -52,11 +54,17 @@
       cursor = body.items.length ? body.nextCursor : null;
       const cards = body.items.map(it => C.statementCard(it, { showCited: !current.cited })).join('');
       if (append) $('list').insertAdjacentHTML('beforeend', cards);
-      else $('list').innerHTML = cards || '<div class="empty">No statement matches. Try fewer words or clear the filters.</div>';
+      else $('list').innerHTML = cards || '<div class="empty" id="noResults">No statement matches. Try fewer words, another spelling, or <button type="button" class="linkish" id="clearAll">clear the filters</button>.</div>';
+      shown = (append ? shown : 0) + body.items.length;
+      $('shown').textContent = C.fmt(shown);
       $('total').textContent = C.fmt(body.total);
       $('totalLabel').textContent = body.total === 1 ? 'statement' : 'statements';
       if (!append) panel.render(body.facets);
-      $('more').hidden = !cursor;
+      const rest = body.total - shown;
+      $('more').hidden = !cursor || rest <= 0;
+      $('more').textContent = rest > PAGE ? 'Load ' + PAGE + ' more (' + C.fmt(rest) + ' not shown)' : 'Load the remaining ' + C.fmt(rest);
+      const clear = $('clearAll');
+      if (clear) clear.addEventListener('click', () => panel.reset());
     } catch (e) {
       if (mine !== seq) return;
       $('list').innerHTML = '<div class="notice warn">' + C.esc(e.message) + '</div>';
@@ -68,6 +76,7 @@
     const value = text.trim();
     $('results').hidden = false;
     $('intro').hidden = true;
+    $('legend').innerHTML = C.legend();
     $('notices').innerHTML = '';
     const doi = C.findDoi(value);
     if (doi) {

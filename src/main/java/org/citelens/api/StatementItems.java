@@ -13,7 +13,8 @@ import org.citelens.model.CitedWork;
 /**
  * The JSON shape of one statement in /api/citations and /api/search: the export line's fields
  * ({@code id, citing, cited, refId, marker, before, sentence, after, section, label, confidence}) plus
- * {@code selfCitation}, and for search hits {@code highlighted} and {@code score}.
+ * {@code selfCitation}, and for search hits {@code highlighted} and {@code score}. {@code citing} carries the
+ * authors ({@code surname}, {@code givenNames}) and {@code citeAs}, the short "Surname et al., year".
  */
 final class StatementItems {
     private StatementItems() {}
@@ -50,12 +51,28 @@ final class StatementItems {
         m.put("title", a.title());
         m.put("year", a.year());
         m.put("journal", a.journal());
-        List<String> authors = new ArrayList<>();
+        List<Map<String, String>> authors = new ArrayList<>();
         for (Author au : a.authors()) {
-            authors.add(au.givenNames().isEmpty() ? au.surname() : au.surname() + " " + au.givenNames());
+            Map<String, String> name = new LinkedHashMap<>();
+            name.put("surname", au.surname());
+            name.put("givenNames", au.givenNames());
+            authors.add(name);
         }
         m.put("authors", authors);
+        m.put("citeAs", citeAs(a));
         return m;
+    }
+
+    /** "Fujita et al., 2018", "Fujita & Satoh, 2018" or "Fujita, 2018"; null without a named author. */
+    static String citeAs(ArticleMetadata a) {
+        List<Author> named = a.authors().stream().filter(au -> !au.surname().isEmpty()).toList();
+        if (named.isEmpty()) return null;
+        String who = switch (named.size()) {
+            case 1 -> named.get(0).surname();
+            case 2 -> named.get(0).surname() + " & " + named.get(1).surname();
+            default -> named.get(0).surname() + " et al.";
+        };
+        return a.year() == null ? who : who + ", " + a.year();
     }
 
     static Map<String, Object> cited(CitedWork w) {

@@ -50,7 +50,7 @@ final class TallyRoutes implements RouteGroup {
         routes.get("/api/tallies/<doi>", RouteCost.CHEAP,
                 ctx -> cached(ctx, store, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
                 lookupDoc("/api/tallies/{doi}", "Smart-citation tallies of a work (scite-compatible shape)",
-                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations}", doi));
+                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications}", doi));
         routes.post("/api/tallies", RouteCost.QUERY, ctx -> batch(ctx, store, json),
                 RouteDoc.post("/api/tallies", "Tallies of up to " + MAX_BATCH + " works in one call")
                         .body("JSON array of DOI strings, at most " + MAX_BATCH).tag("tallies")

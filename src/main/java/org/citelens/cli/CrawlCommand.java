@@ -95,9 +95,11 @@ public final class CrawlCommand implements Command {
             CrawlConfig config = CrawlConfig.load(overrides);
             Crawler crawler = new Crawler(config, seeds, args.all("allow"), out, System.err);
             CrawlSummary summary = crawler.run();
-            return summary.errors() > 0 && summary.stored() == 0 && summary.previouslyDone() == 0 ? 1 : 0;
+            boolean failed = summary.nothingFetched()
+                    || summary.errors() > 0 && summary.stored() == 0 && summary.previouslyDone() == 0;
+            return failed ? 1 : 0;
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + "\n" + USAGE);
+            throw new UsageException(e.getMessage() + " (crawl --help lists every option)");
         }
     }
 }

@@ -46,13 +46,8 @@ public final class EvaluateCommand implements Command {
         String split = args.get("split", "all");
         if (!Set.of("all", "train", "dev", "test").contains(split)) throw new UsageException("--split takes train, dev, test or all");
         String data = args.require("data");
-        for (String p : data.split(",")) {
-            if (!p.isBlank() && !java.nio.file.Files.isRegularFile(Path.of(p.strip()))) {
-                throw new UsageException("no such data file: " + p.strip());
-            }
-        }
         CitationClassifier classifier = Labellers.choose(args);
-        List<LabelledStatement> rows = LabelledData.readAll(data).stream()
+        List<LabelledStatement> rows = LabelledInput.read(data).stream()
                 .filter(r -> split.equals("all") || r.split().equals(split)).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data + " for split " + split);
         Predictions all = predict(classifier, rows);

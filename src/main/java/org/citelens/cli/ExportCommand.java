@@ -50,6 +50,12 @@ public final class ExportCommand implements Command {
         if (!Files.isDirectory(index)) {
             throw new UsageException("no index at " + index + " (run ingest first)");
         }
+        if (args.has("out")) {
+            Path folder = args.requirePath("out").toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new UsageException("--out " + args.get("out") + ": the folder " + folder + " does not exist");
+            }
+        }
         long[] rows = {0};
         try (LuceneStatementStore store = LuceneStatementStore.open(index);
                 OutputStream raw = args.has("out") ? Files.newOutputStream(args.requirePath("out")) : nonClosing(System.out);

@@ -1,8 +1,12 @@
 package org.citelens.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.LogManager;
 
 /** {@code java -jar citelens.jar <command> [options]}: dispatches to one {@link Command}. */
 public final class Main {
@@ -17,7 +21,24 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
+        quietLuceneVectorNotice();
         System.exit(run(argv));
+    }
+
+    /**
+     * Lucene logs a two-line WARNING on every start when the incubating vector module is not enabled; enabling it
+     * instead prints two other lines (the JDK's incubator warning and Lucene's INFO). Neither says anything a
+     * user can act on, so Lucene's vectorization logger keeps only SEVERE messages. Set as a logging property,
+     * which the LogManager applies when Lucene creates that logger.
+     */
+    static void quietLuceneVectorNotice() {
+        byte[] config = "org.apache.lucene.internal.vectorization.level = SEVERE\n".getBytes(StandardCharsets.UTF_8);
+        try {
+            LogManager.getLogManager().updateConfiguration(new ByteArrayInputStream(config),
+                    key -> (before, ours) -> ours != null ? ours : before);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading an in-memory logging property cannot fail", e);
+        }
     }
 
     static int run(String[] argv) {
@@ -44,6 +65,9 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("citelens " + command.name() + ": " + e.getMessage());
             return 2;
+        } catch (CommandFailedException e) {
+            System.err.println("citelens " + command.name() + ": " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             System.err.println("citelens " + command.name() + " failed: " + e);
             return 1;

@@ -10,7 +10,6 @@ import org.citelens.classify.CrossValidation;
 import org.citelens.classify.Evaluation;
 import org.citelens.classify.EvaluationFormat;
 import org.citelens.classify.FeatureOptions;
-import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.ModelFile;
 import org.citelens.classify.TrainingOptions;
@@ -47,7 +46,7 @@ public final class TrainCommand implements Command {
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
         // Rows of a test split (our annotations have one) are never trained on, whatever the flags.
-        List<LabelledStatement> rows = LabelledData.readAll(data).stream().filter(r -> !r.split().equals("test")).toList();
+        List<LabelledStatement> rows = LabelledInput.read(data).stream().filter(r -> !r.split().equals("test")).toList();
         if (args.has("train-split-only")) rows = rows.stream().filter(r -> !r.isDev()).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data);
         System.err.printf("train: %d rows from %s; %s%n", rows.size(), data, options);

@@ -100,7 +100,7 @@ public record CrawlConfig(
         return agentName + "/0.1 (+" + agentContact + ")";
     }
 
-    /** One line per setting, for the start-up log. */
+    /** Every effective setting by name, for {@code crawl-settings.json}. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new TreeMap<>();
         m.put("agent", userAgent());

@@ -8,6 +8,11 @@ public record CrawlSummary(long fetches, long stored, long duplicates, long link
                            long skipped, long errors, long bytes, long elapsedMs, int queueLeft, int previouslyDone,
                            int stalePartsRemoved, boolean stoppedAtMaxPages) {
 
+    /** No page or file came of this run or an earlier one into the same folder: every seed was refused or failed. */
+    public boolean nothingFetched() {
+        return stored + duplicates + linksOnly == 0 && previouslyDone == 0;
+    }
+
     public String describe() {
         return String.format(
                 "crawl done in %.1f s: %d fetches (%s), %d stored, %d duplicates, %d link-only pages, %d redirects, "

@@ -23,12 +23,14 @@ import java.util.stream.Stream;
 /**
  * Runs one crawl into an output folder, resuming whatever an earlier run into the same folder left unfinished.
  * The folder holds {@code store/} (the documents), {@code crawl-journal.jsonl} (status of every URL),
- * {@code fetch-log.jsonl} (every attempt and every skip), {@code crawl-summary.json} and {@code crawl.lock}.
+ * {@code fetch-log.jsonl} (every attempt and every skip), {@code crawl-settings.json} (the effective settings of
+ * the last run), {@code crawl-summary.json} and {@code crawl.lock}.
  */
 public final class Crawler {
     public static final String JOURNAL = "crawl-journal.jsonl";
     public static final String FETCH_LOG = "fetch-log.jsonl";
     public static final String SUMMARY = "crawl-summary.json";
+    public static final String SETTINGS = "crawl-settings.json";
     private static final String LOCK = "crawl.lock";
 
     private final CrawlConfig config;
@@ -79,6 +81,8 @@ public final class Crawler {
             long[] replayed = frontier.replay();
             List<Path> fileRoots = fileRoots();
             addSeeds(frontier, normalizer);
+            // the effective settings go to a file, not stderr: a dozen lines there would hide the progress
+            Files.writeString(out.resolve(SETTINGS), JsonLinesFile.toJson(config.describe()), StandardCharsets.UTF_8);
             logStart(replayed, staleParts, journal.tornBytes() + fetchLog.tornBytes());
 
             AddressGuard guard = new AddressGuard(config.allowLoopback(), config.allowPrivate());
@@ -105,6 +109,10 @@ public final class Crawler {
                     (int) replayed[0], staleParts, stoppedAtMax.get());
             Files.writeString(out.resolve(SUMMARY), JsonLinesFile.toJson(summary), StandardCharsets.UTF_8);
             log.println(summary.describe());
+            if (summary.nothingFetched()) {
+                log.println("crawl: nothing could be fetched: " + String.join("; ", stats.firstProblems())
+                        + " (every attempt is in " + FETCH_LOG + ")");
+            }
             return summary;
         } finally {
             timers.shutdownNow();
@@ -155,8 +163,8 @@ public final class Crawler {
     }
 
     private void logStart(long[] replayed, int staleParts, long tornBytes) {
-        log.println("crawl: seeds " + seeds + (allow.isEmpty() ? "" : ", --allow " + allow) + ", output " + out);
-        config.describe().forEach((k, v) -> log.println("crawl: setting " + k + " = " + v));
+        log.println("crawl: seeds " + seeds + (allow.isEmpty() ? "" : ", --allow " + allow) + ", output " + out
+                + " (settings in " + SETTINGS + ")");
         if (replayed[0] > 0 || staleParts > 0 || tornBytes > 0) {
             log.println("crawl: resuming: " + replayed[0] + " URLs already done, " + staleParts
                     + " unfinished .part files removed, " + tornBytes + " bytes of torn log lines cut");

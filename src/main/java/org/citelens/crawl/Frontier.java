@@ -70,14 +70,14 @@ final class Frontier {
         for (JournalEntry e : b.journal) {
             if (e.status().done()) known.put(e.url(), e.status());
         }
-        for (FetchLogEntry e : b.log) stats.count(e.outcome());
+        for (FetchLogEntry e : b.log) stats.count(e);
         for (CrawlTask t : b.tasks) queues.add(hostOf.apply(t.url()), t);
     }
 
     /** A retry is only logged: the URL stays DISCOVERED in the journal, so a killed run tries it afresh. */
     void logOnly(FetchLogEntry e) throws IOException {
         fetchLog.append(e, false);
-        stats.count(e.outcome());
+        stats.count(e);
     }
 
     int size() {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.citelens.model.ArticleMetadata;
+import org.citelens.model.Author;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.CitedWork;
 import org.citelens.model.Label;
@@ -38,6 +40,15 @@ public final class StatementJson {
         writeInt(g, "year", c.year());
         g.writeStringField("journal", c.journal());
         g.writeStringField("source", c.source());
+        // structured, not "Surname Given": a name cannot be split back reliably ("van der Berg A")
+        g.writeArrayFieldStart("authors");
+        for (Author a : c.authors()) {
+            g.writeStartObject();
+            g.writeStringField("surname", a.surname());
+            g.writeStringField("givenNames", a.givenNames());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
         CitedWork w = s.cited();
         g.writeObjectFieldStart("cited");
@@ -88,7 +99,7 @@ public final class StatementJson {
         JsonNode c = n.path("citing");
         JsonNode w = n.path("cited");
         ArticleMetadata citing = new ArticleMetadata(text(c, "doi"), text(c, "pmid"), text(c, "pmcid"),
-                text(c, "title"), List.of(), text(c, "journal"), integer(c, "year"), sourceOf(c));
+                text(c, "title"), authors(c.path("authors")), text(c, "journal"), integer(c, "year"), sourceOf(c));
         CitedWork cited = new CitedWork(text(w, "workId"), text(w, "doi"), text(w, "title"), integer(w, "year"),
                 text(w, "firstAuthor"), text(w, "journal"));
         String section = text(n, "section");
@@ -108,6 +119,13 @@ public final class StatementJson {
         if (source != null && !source.isBlank()) return source;
         String articleId = text(citing, "articleId");
         return articleId == null || articleId.isBlank() ? "unknown" : articleId;
+    }
+
+    /** Statements indexed before authors were kept have none: an empty list. */
+    private static List<Author> authors(JsonNode array) {
+        List<Author> out = new ArrayList<>(array.size());
+        for (JsonNode a : array) out.add(new Author(text(a, "surname"), text(a, "givenNames")));
+        return out;
     }
 
     private static void writeInt(JsonGenerator g, String name, Integer value) throws IOException {

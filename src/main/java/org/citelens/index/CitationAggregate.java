@@ -18,6 +18,7 @@ final class CitationAggregate {
     private final Map<Label, Long> labels = new EnumMap<>(Label.class);
     private final Map<SectionType, Long> sections = new EnumMap<>(SectionType.class);
     private final Set<String> citing = new HashSet<>();
+    private final Set<String> selfCiting = new HashSet<>();
     private final Map<Integer, Set<String>> citingByYear = new HashMap<>();
 
     CitationAggregate(String doi) {
@@ -31,6 +32,7 @@ final class CitationAggregate {
         sections.merge(section == null ? SectionType.OTHER : SectionType.fromWireName(section), 1L, Long::sum);
         if (citingArticleId != null) {
             citing.add(citingArticleId);
+            if (selfCitation) selfCiting.add(citingArticleId);
             if (year != null) citingByYear.computeIfAbsent(year, y -> new HashSet<>()).add(citingArticleId);
         }
     }
@@ -38,7 +40,8 @@ final class CitationAggregate {
     Tallies tallies() {
         long contrasting = count(labels, Label.CONTRASTING);
         return new Tallies(doi, total, count(labels, Label.SUPPORTING), contrasting, contrasting,
-                count(labels, Label.MENTIONING), count(labels, Label.UNCLASSIFIED), citing.size(), selfCitations);
+                count(labels, Label.MENTIONING), count(labels, Label.UNCLASSIFIED), citing.size(), selfCitations,
+                selfCiting.size());
     }
 
     SectionTallies sectionTallies() {

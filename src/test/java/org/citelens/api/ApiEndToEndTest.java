@@ -65,6 +65,40 @@ class ApiEndToEndTest extends CorpusServerTest {
         assertNotNull(r.header("Cache-Control"));
     }
 
+    /** The authors of each citing article, against a count of contrib-type="author" in its raw XML (no parser). */
+    @Test
+    void citingAuthorsComeFromTheArticlesContribGroup() throws Exception {
+        java.util.regex.Pattern contrib = java.util.regex.Pattern.compile(
+                "<contrib [^>]*contrib-type=\"author\"[^>]*>\\s*(?:<contrib-id[^>]*>[^<]*</contrib-id>\\s*)?<name[^>]*>\\s*<surname>([^<]+)</surname>");
+        int checked = 0;
+        for (JsonNode item : http.get("/api/citations/" + LIVAK + "?limit=1000").json().get("items")) {
+            JsonNode citing = item.get("citing");
+            JsonNode authors = citing.get("authors");
+            assertTrue(authors.size() > 0, "authors of " + citing.get("doi"));
+            String first = authors.get(0).get("surname").asText();
+            String cite = citing.get("citeAs").asText();
+            assertTrue(cite.startsWith(first) && cite.endsWith(", " + citing.get("year").asInt())
+                    && (authors.size() < 3 || cite.contains(" et al.")), cite);
+            String xml = java.nio.file.Files.readString(CorpusIndex.corpus().resolve(sourceOf(citing.get("pmcid").asText())));
+            java.util.regex.Matcher m = contrib.matcher(xml.substring(0, xml.indexOf("</article-meta>")));
+            List<String> surnames = new java.util.ArrayList<>();
+            while (m.find()) surnames.add(m.group(1).strip());
+            if (surnames.isEmpty()) continue; // names written another way (string-name, collab): not counted by the regex
+            assertEquals(surnames.get(0), first, citing.get("doi").asText());
+            assertEquals(surnames.size(), authors.size(), citing.get("doi").asText());
+            checked++;
+        }
+        assertTrue(checked >= 10, "checked against the XML: " + checked);
+    }
+
+    /** API items do not carry the source path; the bundled files are named by PMCID. */
+    private static String sourceOf(String pmcid) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(CorpusIndex.corpus())) {
+            return files.filter(p -> p.getFileName().toString().equals(pmcid + ".xml")).findFirst()
+                    .map(p -> CorpusIndex.corpus().relativize(p).toString()).orElseThrow();
+        }
+    }
+
     @Test
     void aDoiIsReadHoweverItIsWritten() {
         String expected = http.get("/api/tallies/" + LIVAK).body();
@@ -166,6 +200,12 @@ class ApiEndToEndTest extends CorpusServerTest {
         long others = http.get("/api/citations/" + LIVAK + "?selfCitation=exclude").json().get("total").asLong();
         assertEquals(all, self + others);
         assertEquals(t.get("selfCitations").asLong(), self);
+        long selfCiting = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode item : http.get("/api/citations/" + LIVAK + "?selfCitation=only&limit=1000").json().get("items")) {
+            if (seen.add(item.at("/citing/doi").asText())) selfCiting++;
+        }
+        assertEquals(selfCiting, t.get("selfCitingPublications").asLong(), "self-citations come from that many works");
         int year = newest.get(0).at("/citing/year").asInt();
         for (JsonNode item : http.get("/api/citations/" + LIVAK + "?yearFrom=" + year + "&yearTo=" + year).json().get("items")) {
             assertEquals(year, item.at("/citing/year").asInt());

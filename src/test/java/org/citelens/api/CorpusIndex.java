@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.citelens.cli.Args;
 import org.citelens.cli.IngestCommand;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * A real index of 20 bundled corpus articles, ingested once per test JVM with the real ingest command: 16 that
@@ -58,10 +59,7 @@ final class CorpusIndex {
     }
 
     static Path bundled() {
-        String prop = System.getProperty("citelens.corpus");
-        Path p = prop != null ? Path.of(prop) : Path.of("corpus");
-        if (!Files.isDirectory(p)) throw new IllegalStateException("bundled corpus not found at " + p.toAbsolutePath());
-        return p;
+        return RepositoryFiles.corpus();
     }
 
     /** The files whose raw XML names the DOI; the count in the test is what the grep finds, not what we parse. */

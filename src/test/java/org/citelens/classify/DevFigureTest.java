@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.citelens.Figures;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Reproduces the model card's held-out dev figures: trains on the clinical train papers exactly as
@@ -14,7 +15,7 @@ class DevFigureTest {
     @Test
     void clinicalDevFiguresMatchTheModelCard() throws Exception {
         Figures figures = Figures.of("classifier");
-        List<LabelledStatement> rows = LabelledData.read(SharedData.dataset("clinical.tsv"));
+        List<LabelledStatement> rows = LabelledData.read(RepositoryFiles.dataset("clinical.tsv"));
         List<LabelledStatement> train = rows.stream().filter(r -> !r.isDev()).toList();
         List<LabelledStatement> dev = rows.stream().filter(LabelledStatement::isDev).toList();
         ClassifierModel model = CrossValidation.trainFinal(train, TrainingOptions.defaults(), "test", m -> {});

@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 class GroupedFoldsTest {
-    private static final List<LabelledStatement> CLINICAL = LabelledData.read(SharedData.dataset("clinical.tsv"));
+    private static final List<LabelledStatement> CLINICAL = LabelledData.read(RepositoryFiles.dataset("clinical.tsv"));
 
     @Test
     void noPaperStraddlesTwoFolds() {

@@ -8,13 +8,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 class TrainingDeterminismTest {
     private static final TrainingOptions OPTIONS = TrainingOptions.defaults().withFolds(3);
 
     @Test
     void sameDataSameBytesAndTheFileRoundTrips() throws Exception {
-        List<LabelledStatement> slice = LabelledData.read(SharedData.dataset("clinical.tsv")).subList(0, 600);
+        List<LabelledStatement> slice = LabelledData.read(RepositoryFiles.dataset("clinical.tsv")).subList(0, 600);
         byte[] first = bytes(CrossValidation.trainFinal(slice, OPTIONS, "slice", m -> {}));
         byte[] second = bytes(CrossValidation.trainFinal(slice, OPTIONS, "slice", m -> {}));
         assertArrayEquals(first, second);
@@ -29,7 +30,7 @@ class TrainingDeterminismTest {
 
     @Test
     void probabilitiesSumToOneAndConfidenceIsThePredictedLabels() {
-        List<LabelledStatement> slice = LabelledData.read(SharedData.dataset("clinical.tsv")).subList(0, 600);
+        List<LabelledStatement> slice = LabelledData.read(RepositoryFiles.dataset("clinical.tsv")).subList(0, 600);
         ClassifierModel m = CrossValidation.trainFinal(slice, OPTIONS, "slice", x -> {});
         for (LabelledStatement s : slice.subList(0, 50)) {
             Prediction p = m.classify(s.input());

@@ -39,7 +39,7 @@ class TransformerTrainingTest {
             Files.copy(in, encoder, StandardCopyOption.REPLACE_EXISTING);
         }
         List<LabelledStatement> rows = new ArrayList<>();
-        for (LabelledStatement r : LabelledData.read(Path.of("corpus/datasets/clinical.tsv"))) {
+        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("clinical.tsv"))) {
             long have = rows.stream().filter(x -> x.label() == r.label()).count();
             if (have < 6 && r.input().sentence().length() < 160) rows.add(r);
             if (rows.size() == 16) break;

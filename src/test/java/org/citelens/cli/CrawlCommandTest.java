@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 class CrawlCommandTest {
 
@@ -29,7 +30,7 @@ class CrawlCommandTest {
 
     @Test
     void crawlsAFileSeedIntoAStoreThatIngestCanRead(@TempDir Path tmp) throws Exception {
-        Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
+        Path corpus = RepositoryFiles.corpus();
         Path jats = corpus.resolve("millet/PMC6267058.xml");
         Path out = tmp.resolve("out");
         assertEquals(0, Main.run(new String[] {"crawl", "--seed", jats.toUri().toString(), "--out", out.toString(), "--threads", "1",

@@ -33,6 +33,7 @@ import org.citelens.resolve.SimpleWorksRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Ingests 20 real corpus articles (the first twenty that cite another corpus article, per the corpus's own
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for the class; then checks the index against counts computed without the index.
  */
 class IngestCommandTest {
-    static final Path CORPUS = Path.of(System.getProperty("citelens.corpus", "corpus"));
+    static final Path CORPUS = RepositoryFiles.corpus();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -23,6 +23,7 @@ import org.citelens.parse.ArticleParsers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The crawler's parts on their own: URL rules, address rules, names, logs, content decisions, file seeds. */
 class CrawlerPartsTest {
@@ -183,8 +184,8 @@ class CrawlerPartsTest {
     void decidesContentFromHeaderAndBody() throws Exception {
         ResponseClassifier s = new ResponseClassifier();
         byte[] jats = Files.readAllBytes(TestSite.corpus().resolve(TestSite.JATS));
-        byte[] tei = Files.readAllBytes(TestSite.shared().resolve("corpus/grobid-tei").resolve(TestSite.TEI));
-        byte[] html = Files.readAllBytes(TestSite.shared().resolve("corpus/publisher-html").resolve(TestSite.PLOS));
+        byte[] tei = Files.readAllBytes(RepositoryFiles.grobidTei().resolve(TestSite.TEI));
+        byte[] html = Files.readAllBytes(RepositoryFiles.publisherHtml().resolve(TestSite.PLOS));
         assertEquals(ContentKind.JATS, s.sniff("application/octet-stream", jats).kind());
         assertEquals(ContentKind.TEI, s.sniff("text/plain", tei).kind());
         assertEquals(ContentKind.HTML_PAGE, s.sniff("text/html", html).kind());
@@ -226,7 +227,7 @@ class CrawlerPartsTest {
     void crawlsAFolderSeedAndResumesOverLeftovers(@TempDir Path tmp) throws Exception {
         Path src = tmp.resolve("src");
         Files.createDirectories(src.resolve("sub"));
-        Path html = TestSite.shared().resolve("corpus/publisher-html");
+        Path html = RepositoryFiles.publisherHtml();
         Files.copy(html.resolve(TestSite.PLOS), src.resolve("..evil.html"));
         Files.copy(html.resolve(TestSite.HINDAWI), src.resolve("sub").resolve("%2e%2e%2fx.htm"));
         Files.copy(TestSite.corpus().resolve(TestSite.JATS), src.resolve("a b.xml"));

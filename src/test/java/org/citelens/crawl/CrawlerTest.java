@@ -178,13 +178,15 @@ class CrawlerTest {
         }
         try (Stream<Path> own = Files.list(tmp.resolve("out"))) {
             List<String> names = own.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("crawl-journal.jsonl", "crawl-summary.json", "crawl.lock", "fetch-log.jsonl", "store"), names);
+            assertEquals(List.of("crawl-journal.jsonl", "crawl-settings.json", "crawl-summary.json", "crawl.lock",
+                    "fetch-log.jsonl", "store"), names);
         }
     }
 
     @Test
-    void reportsProgressAndASummary() {
-        assertTrue(stderr.contains("crawl: setting delay.ms = 150"), "effective settings logged");
+    void reportsProgressAndASummaryAndKeepsTheSettingsOffStderr() throws Exception {
+        assertTrue(Files.readString(results.out.resolve(Crawler.SETTINGS)).matches("(?s).*\"delay\\.ms\" ?: ?150.*"), "effective settings kept");
+        assertFalse(stderr.contains("crawl: setting "), stderr);
         assertTrue(stderr.matches("(?s).*crawl: \\d+ fetches \\([\\d.]+/s\\).*queue \\d+.*"), "progress line");
         assertTrue(stderr.contains("crawl done in"), stderr);
         assertTrue(Files.exists(results.out.resolve(Crawler.SUMMARY)));

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * A small publisher site on loopback for crawler tests: real article files from the shared corpus plus the
@@ -49,9 +50,9 @@ final class TestSite implements AutoCloseable {
     TestSite(boolean withBigPage) throws IOException {
         this.withBigPage = withBigPage;
         if (withBigPage) bigGzip(); // built before serving: building it on request would exceed the read timeout
-        files.put("plos", Files.readAllBytes(shared().resolve("corpus/publisher-html").resolve(PLOS)));
-        files.put("hindawi", Files.readAllBytes(shared().resolve("corpus/publisher-html").resolve(HINDAWI)));
-        files.put("tei", Files.readAllBytes(shared().resolve("corpus/grobid-tei").resolve(TEI)));
+        files.put("plos", Files.readAllBytes(RepositoryFiles.publisherHtml().resolve(PLOS)));
+        files.put("hindawi", Files.readAllBytes(RepositoryFiles.publisherHtml().resolve(HINDAWI)));
+        files.put("tei", Files.readAllBytes(RepositoryFiles.grobidTei().resolve(TEI)));
         files.put("jats", Files.readAllBytes(corpus().resolve(JATS)));
         files.put("jats2", Files.readAllBytes(corpus().resolve(JATS_2)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -275,16 +276,7 @@ final class TestSite implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    static Path shared() {
-        String prop = System.getProperty("citelens.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) return Path.of(prop);
-        return Path.of("/work/shared");
-    }
-
     static Path corpus() {
-        String prop = System.getProperty("citelens.corpus");
-        Path p = prop != null ? Path.of(prop) : Path.of("corpus");
-        if (!Files.isDirectory(p)) throw new UncheckedIOException(new IOException("corpus folder not found: " + p));
-        return p;
+        return RepositoryFiles.corpus();
     }
 }

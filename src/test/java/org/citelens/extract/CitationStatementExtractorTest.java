@@ -16,6 +16,7 @@ import org.citelens.model.SectionType;
 import org.citelens.parse.JatsParser;
 import org.citelens.resolve.SimpleWorksRegistry;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 class CitationStatementExtractorTest {
     private final JatsParser parser = new JatsParser();
@@ -23,7 +24,7 @@ class CitationStatementExtractorTest {
     private final SimpleWorksRegistry resolver = new SimpleWorksRegistry();
 
     private Extraction extract(String file) throws Exception {
-        Article a = parser.parse(Files.readAllBytes(CorpusLocation.corpus().resolve(file)), file);
+        Article a = parser.parse(Files.readAllBytes(RepositoryFiles.corpus().resolve(file)), file);
         return extractor.extract(a, ref -> resolver.resolve(a.metadata(), ref));
     }
 
@@ -92,5 +93,20 @@ class CitationStatementExtractorTest {
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("zhou", "Y"))));
         assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Zhou", "X"))));
         assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Zhou", ""))));
+    }
+
+    /** Pairs read by hand among the corpus's flagged statements: second initials tell two people apart. */
+    @Test
+    void secondInitialsMustAgreeWhenBothNamesHaveOne() {
+        Set<String> citing = SelfCitations.keys(List.of(new org.citelens.model.Author("Kim", "Sung-Ryul"), new org.citelens.model.Author("Ceasar", "S. Antony"),
+                new org.citelens.model.Author("Simon", "James"), new org.citelens.model.Author("Han", "Jienan")));
+        assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S. D."))), "PMC6295564 B18");
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Ceasar", "SA"))));
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Simon", "J.E"))), "one side has one initial");
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Han", "J. N."))));
+        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S.-R."))));
+        assertEquals("sr", SelfCitations.initials("Sung-Ryul"));
+        assertEquals("sa", SelfCitations.initials("SA"));
+        assertEquals("j", SelfCitations.initials("Jienan"));
     }
 }

@@ -21,6 +21,7 @@ import org.citelens.parse.JatsParser;
 import org.citelens.parse.jats.XrefScan;
 import org.citelens.resolve.SimpleWorksRegistry;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Extraction recall over the whole bundled corpus: every bibliographic xref of the body and captions, counted by
@@ -89,7 +90,7 @@ class ExtractionRecallTest {
     }
 
     static List<Path> corpusFiles() throws IOException {
-        try (Stream<Path> s = Files.walk(CorpusLocation.corpus())) {
+        try (Stream<Path> s = Files.walk(RepositoryFiles.corpus())) {
             return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
     }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Parse and extract one article of the bundled corpus, round robin over all 312 (time per article, one thread).
@@ -41,7 +42,7 @@ public class ParseExtractBenchmark {
 
     @Setup
     public void load() throws IOException {
-        Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
+        Path corpus = RepositoryFiles.corpus();
         try (var files = Files.walk(corpus)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
                 articles.add(Files.readAllBytes(p));

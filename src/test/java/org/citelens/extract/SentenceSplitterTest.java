@@ -15,6 +15,7 @@ import org.citelens.parse.JatsParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The splitter on real, hand-checked corpus sentences: abbreviations, species, decimals, markers after stops. */
 class SentenceSplitterTest {
@@ -81,7 +82,7 @@ class SentenceSplitterTest {
     private static synchronized String paragraphText(String file) throws Exception {
         String cached = PARAGRAPHS.get(file);
         if (cached != null) return cached;
-        Article a = new JatsParser().parse(Files.readAllBytes(CorpusLocation.corpus().resolve(file)), file);
+        Article a = new JatsParser().parse(Files.readAllBytes(RepositoryFiles.corpus().resolve(file)), file);
         StringBuilder all = new StringBuilder();
         a.sections().forEach(s -> s.paragraphs().stream().map(Paragraph::text).forEach(t -> all.append(t).append('\n')));
         PARAGRAPHS.put(file, all.toString());

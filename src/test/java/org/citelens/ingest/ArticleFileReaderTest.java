@@ -12,6 +12,7 @@ import org.citelens.parse.RejectedDocumentException;
 import org.citelens.parse.RejectedDocumentException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The per-document limits at the file boundary: size before reading, time while parsing. */
 class ArticleFileReaderTest {
@@ -19,7 +20,7 @@ class ArticleFileReaderTest {
     Path tmp;
 
     private static Path largestCorpusArticle() {
-        return Path.of(System.getProperty("citelens.corpus", "corpus"), "rice", "PMC6305313.xml");
+        return RepositoryFiles.corpus().resolve("rice").resolve("PMC6305313.xml");
     }
 
     @Test

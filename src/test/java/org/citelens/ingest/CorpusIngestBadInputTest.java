@@ -17,10 +17,11 @@ import org.citelens.classify.Classifiers;
 import org.citelens.index.LuceneStatementStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 /** A batch of files that are not articles finishes, reports every one with its reason, and indexes nothing. */
 class CorpusIngestBadInputTest {
-    static final Path CORPUS = Path.of(System.getProperty("citelens.corpus", "corpus"));
+    static final Path CORPUS = RepositoryFiles.corpus();
 
     @Test
     void everyBadFileIsSkippedWithAReasonAndTheBatchFinishes(@TempDir Path tmp) throws Exception {

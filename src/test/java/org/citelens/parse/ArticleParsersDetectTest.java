@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.citelens.model.SourceFormat;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /** Format detection decides from the content; names only break ties; nothing makes it throw. */
 class ArticleParsersDetectTest {
@@ -23,18 +24,18 @@ class ArticleParsersDetectTest {
 
     @Test
     void everyCorpusFileIsRecognisedFromItsContentEvenUnderAWrongName() throws Exception {
-        List<Path> jats = files(SharedData.corpus(), ".xml").subList(0, 40);
+        List<Path> jats = files(RepositoryFiles.corpus(), ".xml").subList(0, 40);
         for (Path p : jats) {
             byte[] b = Files.readAllBytes(p);
             assertEquals(SourceFormat.JATS, parsers.detect(b, p.toString()), p.toString());
             assertEquals(SourceFormat.JATS, parsers.detect(b, "misnamed.html"), p.toString());
         }
-        for (Path p : files(SharedData.grobidTei(), ".xml")) {
+        for (Path p : files(RepositoryFiles.grobidTei(), ".xml")) {
             byte[] b = Files.readAllBytes(p);
             assertEquals(SourceFormat.TEI, parsers.detect(b, p.toString()));
             assertEquals(SourceFormat.TEI, parsers.detect(b, "article.html"));
         }
-        for (Path p : files(SharedData.publisherHtml(), ".html")) {
+        for (Path p : files(RepositoryFiles.publisherHtml(), ".html")) {
             byte[] b = Files.readAllBytes(p);
             assertEquals(SourceFormat.HTML, parsers.detect(b, p.toString()), p.toString());
             assertEquals(SourceFormat.HTML, parsers.detect(b, "article.xml"), p.toString());

@@ -15,22 +15,17 @@ import java.util.stream.Stream;
 import org.citelens.model.SourceFormat;
 import org.citelens.parse.RejectedDocumentException.Kind;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The gate before the parsers: every real article passes unchanged, each kind of hostile input is refused. */
 class DocumentGuardTest {
     private final DocumentGuard guard = new DocumentGuard(new ArticleParsers());
     private final DocumentLimits limits = DocumentLimits.DEFAULTS;
 
-    static Path shared() {
-        String prop = System.getProperty("citelens.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) return Path.of(prop);
-        return Path.of("/work/shared");
-    }
-
     static List<Path> realFiles() throws IOException {
         List<Path> out = new ArrayList<>();
-        Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
-        for (Path dir : List.of(corpus, shared().resolve("corpus/publisher-html"), shared().resolve("corpus/grobid-tei"))) {
+        Path corpus = RepositoryFiles.corpus();
+        for (Path dir : List.of(corpus, RepositoryFiles.publisherHtml(), RepositoryFiles.grobidTei())) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.walk(dir)) {
                 s.filter(p -> p.toString().matches(".*\\.(xml|html)$")).sorted().forEach(out::add);

@@ -19,6 +19,7 @@ import org.citelens.model.Section;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The HTML parser against counts a person made by reading ten publisher pages (html-handcount.tsv), not against
@@ -67,7 +68,7 @@ class HtmlHandCountTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void findsTheReferencesAndCitationsAReaderCounts(HandCount h) throws Exception {
-        byte[] page = Files.readAllBytes(SharedData.publisherHtml().resolve(h.file()));
+        byte[] page = Files.readAllBytes(RepositoryFiles.publisherHtml().resolve(h.file()));
         Article a = new ArticleParsers().parse(page, h.file());
         int found = citedOutsideAbstract(a);
         int agreed = Math.min(found, h.cited());

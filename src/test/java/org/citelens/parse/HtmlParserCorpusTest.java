@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The HTML parser on the real publisher pages, against counts made without the parser (html-expected.tsv). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,7 +51,7 @@ class HtmlParserCorpusTest {
     private Article parse(String file) throws Exception {
         Article a = parsed.get(file);
         if (a == null) {
-            a = parser.parse(Files.readAllBytes(SharedData.publisherHtml().resolve(file)), file);
+            a = parser.parse(Files.readAllBytes(RepositoryFiles.publisherHtml().resolve(file)), file);
             parsed.put(file, a);
         }
         return a;
@@ -121,7 +122,7 @@ class HtmlParserCorpusTest {
 
     @Test
     void noParagraphComesFromPageChromeOrTheReferenceList() throws Exception {
-        try (Stream<Path> pages = Files.list(SharedData.publisherHtml())) {
+        try (Stream<Path> pages = Files.list(RepositoryFiles.publisherHtml())) {
             for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Article a = parse(page.getFileName().toString());
                 for (Section s : a.sections()) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The JATS parser on real corpus files, against counts taken independently (manifest, {@link XrefScan}, reading). */
 class JatsParserTest {
@@ -33,8 +34,7 @@ class JatsParserTest {
     private final JatsParser parser = new JatsParser();
 
     static Path corpus() {
-        String prop = System.getProperty("citelens.corpus");
-        return prop != null ? Path.of(prop) : Path.of("corpus");
+        return RepositoryFiles.corpus();
     }
 
     private Article parse(String file) throws Exception {

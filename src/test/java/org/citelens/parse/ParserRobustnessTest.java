@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.citelens.model.Article;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /** Bad input never escapes as anything but MalformedArticleException, and odd-but-valid pages still parse. */
 class ParserRobustnessTest {
@@ -42,8 +43,8 @@ class ParserRobustnessTest {
 
     @Test
     void truncatedRealFilesNeverThrowAnythingElse() throws Exception {
-        Path html = SharedData.publisherHtml().resolve("plosone__journal.pone.0115884.html");
-        Path tei = SharedData.grobidTei().resolve("s2orc-doc2json/N18-3011.tei.xml");
+        Path html = RepositoryFiles.publisherHtml().resolve("plosone__journal.pone.0115884.html");
+        Path tei = RepositoryFiles.grobidTei().resolve("s2orc-doc2json/N18-3011.tei.xml");
         Random random = new Random(42);
         for (Path file : List.of(html, tei)) {
             byte[] all = Files.readAllBytes(file);

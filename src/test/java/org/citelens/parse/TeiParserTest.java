@@ -15,6 +15,7 @@ import org.citelens.model.SectionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The TEI parser on the four GROBID files. Expected counts were taken with grep on the raw files, not with the
@@ -26,7 +27,7 @@ class TeiParserTest {
     private final TeiParser parser = new TeiParser();
 
     private Article parse(String file) throws Exception {
-        return parser.parse(Files.readAllBytes(SharedData.grobidTei().resolve(file)), file);
+        return parser.parse(Files.readAllBytes(RepositoryFiles.grobidTei().resolve(file)), file);
     }
 
     @ParameterizedTest

@@ -101,7 +101,7 @@ class IndexRelabellerTest {
     }
 
     static void copySmallestJats(Path to, int n) throws IOException {
-        Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
+        Path corpus = org.citelens.testdata.RepositoryFiles.corpus();
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
             files = s.filter(p -> p.toString().endsWith(".xml") && p.getFileName().toString().startsWith("PMC"))

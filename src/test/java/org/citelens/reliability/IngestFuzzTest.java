@@ -24,6 +24,7 @@ import org.citelens.ingest.IngestReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Bad input: ingest (the real command) of more than 1,000 generated broken and hostile files mixed with
@@ -45,7 +46,7 @@ class IngestFuzzTest {
         // every parser: 16 JATS articles, 2 publisher pages and 2 GROBID TEI documents
         Map<String, Path> good = new java.util.LinkedHashMap<>();
         for (String name : ReliabilityData.smallestJats(16)) good.put(name, ReliabilityData.corpus().resolve(name));
-        Path shared = ReliabilityData.shared().resolve("corpus");
+        Path shared = RepositoryFiles.dataRoot();
         for (String name : List.of("publisher-html/hindawi__801626.html", "publisher-html/pensoft__4478.html",
                 "grobid-tei/s2orc-doc2json/N18-3011.tei.xml",
                 "grobid-tei/grobid-client-python/0f318087-b211-4ace-8ac9-3d9372a73c1c.tei.xml")) {

@@ -6,23 +6,14 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.citelens.testdata.RepositoryFiles;
 
-/** Where the reliability tests find real articles: the bundled corpus and ../shared (or /work/shared). */
+/** The reliability tests' real articles: the smallest of the bundled corpus. */
 final class ReliabilityData {
     private ReliabilityData() {}
 
     static Path corpus() {
-        Path p = Path.of(System.getProperty("citelens.corpus", "corpus"));
-        if (!Files.isDirectory(p)) throw new IllegalStateException("bundled corpus not found at " + p.toAbsolutePath());
-        return p;
-    }
-
-    static Path shared() {
-        String prop = System.getProperty("citelens.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) return Path.of(prop);
-        Path sibling = Path.of("..", "shared");
-        if (Files.isDirectory(sibling.resolve("corpus"))) return sibling;
-        return Path.of("/work/shared");
+        return RepositoryFiles.corpus();
     }
 
     /** The n smallest JATS articles of the bundled corpus, as corpus-relative paths, smallest first. */

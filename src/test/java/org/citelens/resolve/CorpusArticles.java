@@ -11,15 +11,14 @@ import java.util.stream.Stream;
 import org.citelens.model.Article;
 import org.citelens.parse.JatsParser;
 import org.citelens.parse.MalformedArticleException;
+import org.citelens.testdata.RepositoryFiles;
 
 /** The bundled corpus parsed once per test class, by corpus-relative path ("millet/PMC5209317.xml"). */
 final class CorpusArticles {
     private CorpusArticles() {}
 
     static Path corpusDir() {
-        Path p = Path.of(System.getProperty("citelens.corpus", "corpus"));
-        if (!Files.isDirectory(p)) throw new IllegalStateException("corpus not found at " + p.toAbsolutePath());
-        return p;
+        return RepositoryFiles.corpus();
     }
 
     /** Parsed once per test JVM: several test classes read the same corpus. */

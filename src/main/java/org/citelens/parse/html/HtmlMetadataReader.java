@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
 
 /**
  * Article metadata from the meta tags publishers write for indexers: Highwire {@code citation_*} first, then Dublin
- * Core {@code dc.*} and PRISM {@code prism.*}.
+ * Core {@code dc.*} and PRISM {@code prism.*}; authors last from schema.org JSON-LD.
  */
 public final class HtmlMetadataReader {
     private static final Pattern YEAR = Pattern.compile("\\b(1[5-9]\\d\\d|20\\d\\d)\\b");
@@ -19,6 +19,8 @@ public final class HtmlMetadataReader {
 
     /** What the reader found, and whether any of it came from real article metadata (not just {@code <title>}). */
     public record Result(ArticleMetadata metadata, boolean fromMetaTags) {}
+
+    private final JsonLdAuthors jsonLd = new JsonLdAuthors();
 
     public Result read(Document doc, String source) {
         MetaTags meta = new MetaTags(doc);
@@ -28,6 +30,7 @@ public final class HtmlMetadataReader {
         List<Author> authors = new ArrayList<>();
         for (String name : meta.all("citation_author")) authors.add(AuthorNames.parse(name));
         if (authors.isEmpty()) for (String name : meta.all("dc.creator")) authors.add(AuthorNames.parse(name));
+        if (authors.isEmpty()) authors.addAll(jsonLd.read(doc));
         String journal = meta.first("citation_journal_title", "prism.publicationname", "dc.source", "citation_publisher");
         Integer year = year(meta.first("citation_publication_date", "citation_date", "citation_year",
                 "citation_online_date", "dc.date", "prism.publicationdate", "dc.date.issued", "prism.coverdate"));

@@ -9,7 +9,7 @@ import org.citelens.model.Doi;
 import org.citelens.model.Reference;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.XmlDeclaration;
+import org.jsoup.nodes.ProcessingInstruction;
 
 /** Reads a JATS {@code ref} (element-citation, mixed-citation, nlm-citation or citation) into a reference. */
 public final class ReferenceReader {
@@ -64,12 +64,15 @@ public final class ReferenceReader {
         return null;
     }
 
-    /** PubMed's own link, kept as a processing instruction: {@code <?supplied-pmid 12345?>}. */
+    /**
+     * PubMed's own link, kept as a processing instruction: {@code <?supplied-pmid 12345?>} (a ProcessingInstruction
+     * node since jsoup 1.24; an XmlDeclaration before).
+     */
     private static String suppliedPmid(Element ref) {
         for (Element e : ref.getAllElements()) {
             for (Node n : e.childNodes()) {
-                if (n instanceof XmlDeclaration pi && pi.name().equals("supplied-pmid")) {
-                    Matcher m = DIGITS.matcher(pi.getWholeDeclaration());
+                if (n instanceof ProcessingInstruction pi && pi.target().equals("supplied-pmid")) {
+                    Matcher m = DIGITS.matcher(pi.data());
                     if (m.find()) return m.group();
                 }
             }

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Statements per second of the shipped classifier on one thread, over real clinical statements with surrounding
@@ -43,9 +44,7 @@ public class ClassifierBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         classifier = Classifiers.shipped();
-        String shared = System.getProperty("citelens.shared", "/work/shared");
-        Path data = Path.of(shared, "datasets", "clinical.tsv");
-        if (!Files.isRegularFile(data)) data = Path.of("/work/shared/datasets/clinical.tsv");
+        Path data = RepositoryFiles.dataset("clinical.tsv");
         List<LabelledStatement> rows = LabelledData.read(data);
         inputs = new ClassifierInput[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

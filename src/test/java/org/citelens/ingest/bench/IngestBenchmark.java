@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The whole {@code ingest} of a corpus folder into an empty index, as the command runs it (parse, register, resolve,
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * warm-up. Time per ingest of the whole folder; articles/s = articles in the folder / that time.
  * Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main IngestBenchmark}
  * after {@code mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}; the corpus folder is
- * {@code -Dcitelens.corpus} (default {@code corpus}), the worker threads the {@code threads} parameter.
+ * {@code -Dcitelens.corpus} (default {@code corpus/europepmc-crops}), the worker threads the {@code threads} parameter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -55,7 +56,7 @@ public class IngestBenchmark {
 
     @Setup(Level.Trial)
     public void loadModel() {
-        corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
+        corpus = RepositoryFiles.corpus();
         if (!Files.isDirectory(corpus)) throw new IllegalStateException("no corpus folder at " + corpus.toAbsolutePath());
         classifier = Classifiers.shipped();
     }

@@ -17,6 +17,7 @@ import org.citelens.parse.HtmlParser;
 import org.citelens.parse.JatsParser;
 import org.citelens.resolve.SimpleWorksRegistry;
 import org.junit.jupiter.api.Test;
+import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The same article read as JATS and as publisher HTML (rendered from that JATS) must give the same statements:
@@ -26,7 +27,7 @@ class CrossFormatAgreementTest {
     @Test
     void jatsAndRenderedHtmlGiveTheSameCitationStatements() throws Exception {
         Figures figures = Figures.of("agreement");
-        Path corpus = Path.of(System.getProperty("citelens.corpus", "corpus"));
+        Path corpus = RepositoryFiles.corpus();
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().limit(figures.count("articles")).toList();
