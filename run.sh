@@ -52,6 +52,15 @@ check_browser() {
   export CITELENS_CHROMIUM="$chromium" CITELENS_CHROMEDRIVER="$driver"
 }
 
+# The trainer test runs a few real training steps in Debian's PyTorch (model training is offline; serving is pure JVM).
+check_trainer() {
+  [ "${CITELENS_SKIP_TRAINER:-}" = 1 ] && return 0
+  if ! /usr/bin/python3 -c 'import torch, onnx' >/dev/null 2>&1; then
+    echo "run.sh: the trainer test needs Debian's python3-torch and python3-onnx: install with 'sudo apt-get install --no-install-recommends python3-torch python3-onnx libopenblas0-openmp', or set CITELENS_SKIP_TRAINER=1 to skip it" >&2
+    exit 1
+  fi
+}
+
 build_if_stale() {
   if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
     echo "run.sh: building $JAR with $JAVA_HOME" >&2
@@ -63,6 +72,7 @@ case "${1:-serve}" in
   test)
     shift || true
     check_browser
+    check_trainer
     exec mvn -B test "$@"
     ;;
   train-transformer)

@@ -37,6 +37,7 @@ java -jar target/citelens.jar transformer-data \
   --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl"
 /usr/bin/python3 src/main/python/transformer/train.py --data "$work/data.jsonl" --encoder "$work/$onnx" \
   --encoder-name "$encoder" --name "citelens-$encoder-ctx" --calibration-datasets citelens \
+  --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
   --out "$work/model" "$@"
 cp "$work/model/model.onnx" "$work/model/settings.json" src/main/resources/org/citelens/classify/transformer/
-echo "train-transformer: shipped model updated in src/main/resources/org/citelens/classify/transformer/; rebuild with ./run.sh build" >&2
+echo "train-transformer: shipped model updated in src/main/resources/org/citelens/classify/transformer/; any ./run.sh command rebuilds the jar with it" >&2

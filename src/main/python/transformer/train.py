@@ -110,8 +110,46 @@ def scores(gold, pred):
     return out
 
 
-def threshold_for(p, gold, k, target, min_predicted):
-    """The lowest threshold whose precision (Laplace-smoothed) on held-out rows reaches the target."""
+def fit_platt(p, correct):
+    """conf = sigmoid(a * logit(p) + b), fitted by Newton steps on the log loss: the decided label's probability
+    mapped to how often such decisions are right (the threshold rule makes raw probabilities of a 'mentioning'
+    decision pessimistic)."""
+    x = np.log(np.clip(p, 1e-6, 1 - 1e-6) / np.clip(1 - p, 1e-6, 1))
+    X = np.stack([x, np.ones_like(x)], axis=1)
+    w = np.array([1.0, 0.0])
+    for _ in range(50):
+        q = 1 / (1 + np.exp(-(X @ w)))
+        g = X.T @ (q - correct) + 1e-3 * w
+        h = (X * (q * (1 - q))[:, None]).T @ X + 1e-3 * np.eye(2)
+        w = w - np.linalg.solve(h, g)
+    return [float(w[0]), float(w[1])]
+
+
+def calibrated_confidence(p, pred, platt):
+    conf = p[np.arange(len(p)), pred]
+    out = conf.copy()
+    for k, (a, b) in enumerate(platt):
+        m = pred == k
+        x = np.log(np.clip(conf[m], 1e-6, 1 - 1e-6) / np.clip(1 - conf[m], 1e-6, 1))
+        out[m] = 1 / (1 + np.exp(-(a * x + b)))
+    return out
+
+
+def ece(conf, correct, bins=10):
+    total = 0.0
+    for b in range(bins):
+        m = (conf >= b / bins) & (conf < (b + 1) / bins) if b < bins - 1 else (conf >= b / bins)
+        if m.any():
+            total += m.sum() / len(conf) * abs(conf[m].mean() - correct[m].mean())
+    return round(float(total), 4)
+
+
+def threshold_for(p, gold, k, target, min_predicted, plateau_min=0):
+    """The lowest threshold whose precision (Laplace-smoothed) on held-out rows reaches the target. When none does
+    and plateau_min is set, the threshold (in steps of 0.05) with the best smoothed precision among those that
+    still predict at least plateau_min rows, the lowest on ties: the label is then shipped at the best precision
+    the model reaches, rather than never given."""
+    best, best_p = 0.99, -1.0
     for t in np.arange(0.30, 0.99, 0.01):
         chosen = p[:, k] >= t
         n = int(chosen.sum())
@@ -120,7 +158,16 @@ def threshold_for(p, gold, k, target, min_predicted):
         tp = int((chosen & (gold == k)).sum())
         if (tp + 1) / (n + 2) >= target:
             return float(round(t, 2))
-    return 0.99
+    if plateau_min:
+        for t in np.arange(0.30, 0.99, 0.05):
+            chosen = p[:, k] >= t
+            n = int(chosen.sum())
+            if n < plateau_min:
+                break
+            smoothed = (int((chosen & (gold == k)).sum()) + 1) / (n + 2)
+            if smoothed > best_p + 1e-9:
+                best, best_p = float(round(t, 2)), smoothed
+    return best
 
 
 def main():
@@ -131,14 +178,26 @@ def main():
     ap.add_argument("--name", required=True, help="the model name recorded on every statement it labels")
     ap.add_argument("--out", required=True)
     ap.add_argument("--train-splits", default="train")
-    ap.add_argument("--calibration-datasets", default="", help="datasets whose held-out rows choose the thresholds")
+    ap.add_argument("--calibration-datasets", default="", help="datasets whose held-out rows choose the supporting threshold")
+    ap.add_argument("--contrasting-calibration-datasets", default="",
+                    help="datasets whose held-out rows choose the contrasting threshold (default: as for supporting); "
+                         "pool sets when one has too few contrasting rows to choose on")
+    ap.add_argument("--contrasting-plateau", type=int, default=20,
+                    help="when no contrasting threshold reaches --precision, ship the best-precision one that still "
+                         "predicts this many held-out rows (0: never label contrasting then)")
+    ap.add_argument("--serve-max-tokens", type=int, default=96, help="input cap written to settings.json for run time")
+    ap.add_argument("--serve-sentence-tokens", type=int, default=64)
+    ap.add_argument("--oversample", default="", help="DATASET=N[,...]: repeat that set's training rows N times")
+    ap.add_argument("--class-weights", default="1,1,1", help="loss weights for supporting, contrasting, mentioning")
     ap.add_argument("--epochs", type=float, default=3)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--weight-decay", type=float, default=0.01)
     ap.add_argument("--warmup", type=float, default=0.06)
     ap.add_argument("--precision", type=float, default=0.85)
-    ap.add_argument("--screen", type=float, default=0.9,
+    ap.add_argument("--screen-cues", default="CONTRAST",
+                    help="cue kinds that send a statement to the transformer whatever the screen says")
+    ap.add_argument("--screen", type=float, default=0.8,
                     help="the fast model's probability of mentioning from which the default labeller skips the transformer")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
@@ -155,6 +214,9 @@ def main():
     rows = read_rows(a.data)
     train_splits = set(a.train_splits.split(","))
     train = [r for r in rows if r["split"] in train_splits]
+    for spec in filter(None, a.oversample.split(",")):
+        name, times = spec.split("=")
+        train += [r for r in train if r["dataset"] == name] * (int(times) - 1)
     held = [r for r in rows if r["split"] == "dev"]
     test = [r for r in rows if r["split"] == "test"]
     print(f"train.py: {len(train)} training rows, {len(held)} dev rows, {len(test)} test rows (never trained on)",
@@ -174,6 +236,7 @@ def main():
     warm = max(1, int(total * a.warmup))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    weights = torch.tensor([float(w) for w in a.class_weights.split(",")])
     losses, step, start = [], 0, time.time()
     while step < total:
         for idx in batches(train, a.batch, rng):
@@ -181,7 +244,7 @@ def main():
                 break
             model.train()
             gold = torch.tensor([train[i]["label"] for i in idx])
-            loss = torch.nn.functional.cross_entropy(model(*tensors(train, idx)), gold)
+            loss = torch.nn.functional.cross_entropy(model(*tensors(train, idx)), gold, weight=weights)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -194,23 +257,33 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "layers": layers, "steps": step, "epochs": a.epochs,
+    report = {"name": a.name, "encoder": a.encoder_name, "oversample": a.oversample, "classWeights": a.class_weights, "layers": layers, "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
-    temperature, ts, tc = 1.0, 0.0, 0.0
+    temperature, ts, tc, platt = 1.0, 0.0, 0.0, [[1.0, 0.0]] * 3
     if held:
         hl = logits_of(model, held)
         hg = np.array([r["label"] for r in held])
         temperature = fit_temperature(hl, hg)
         hp = softmax(hl, temperature)
         cal = set(a.calibration_datasets.split(",")) - {""}
+        cal_c = set(a.contrasting_calibration_datasets.split(",")) - {""} or cal
         pick = np.array([not cal or r["dataset"] in cal for r in held])
+        pick_c = np.array([not cal_c or r["dataset"] in cal_c for r in held])
         ts = threshold_for(hp[pick], hg[pick], 0, a.precision, 5)
-        tc = threshold_for(hp[pick], hg[pick], 1, a.precision, 3)
+        tc = threshold_for(hp[pick_c], hg[pick_c], 1, a.precision, 3, a.contrasting_plateau)
+        hpred = decide(hp, ts, tc)
+        platt = []
+        for k in range(3):
+            mine = (hpred == k) & pick
+            use = mine if mine.sum() >= 20 else (hpred == k)
+            platt.append(fit_platt(hp[use, k], (hg[use] == k).astype(float)) if use.sum() >= 5 else [1.0, 0.0])
         for ds in sorted({r["dataset"] for r in held}):
             m = np.array([r["dataset"] == ds for r in held])
             report[f"dev/{ds}/argmax"] = scores(hg[m], decide(hp[m], 0, 0))
             report[f"dev/{ds}/shipped"] = scores(hg[m], decide(hp[m], ts, tc))
+            conf = calibrated_confidence(hp[m], hpred[m], platt)
+            report[f"dev/{ds}/ece"] = ece(conf, (hpred[m] == hg[m]).astype(float))
     if test:
         tl = softmax(logits_of(model, test), temperature)
         tg = np.array([r["label"] for r in test])
@@ -218,7 +291,10 @@ def main():
             m = np.array([r["dataset"] == ds for r in test])
             report[f"test/{ds}/argmax"] = scores(tg[m], decide(tl[m], 0, 0))
             report[f"test/{ds}/shipped"] = scores(tg[m], decide(tl[m], ts, tc))
-    report.update({"temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc})
+            tpred = decide(tl[m], ts, tc)
+            report[f"test/{ds}/ece"] = ece(calibrated_confidence(tl[m], tpred, platt), (tpred == tg[m]).astype(float))
+    report.update({"temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc,
+                   "confidenceCalibration": platt})
     for k, v in report.items():
         if k != "losses":
             print(f"train.py: {k}: {v}", file=sys.stderr)
@@ -237,10 +313,13 @@ def main():
     probe = train[:3]
     report["probe"] = {"ids": [r["ids"] for r in probe], "types": [r["types"] for r in probe],
                        "logits": logits_of(model, probe).round(5).tolist()}
-    settings = {"name": name, "encoder": a.encoder_name, "maxTokens": a.max_tokens, "sentenceTokens": a.sentence_tokens,
+    settings = {"name": name, "encoder": a.encoder_name, "maxTokens": a.serve_max_tokens,
+                "sentenceTokens": a.serve_sentence_tokens,
                 "temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc,
-                "screenThreshold": a.screen, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
-                               f"(splits {a.train_splits}), {a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
+                "screenThreshold": a.screen, "screenCues": [c for c in a.screen_cues.split(",") if c],
+                "confidenceCalibration": platt, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
+                               f"(splits {a.train_splits}; oversampled {a.oversample or 'none'}; class weights {a.class_weights}), "
+                               f"{a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
                                f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
     with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:
         json.dump(settings, f, indent=2)

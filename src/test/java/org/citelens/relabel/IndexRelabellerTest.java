@@ -38,7 +38,7 @@ class IndexRelabellerTest {
 
     @Test
     void relabelsAPreviousReleaseIndexInPlace() throws Exception {
-        Path index = previousReleaseIndex(tmp, 12);
+        Path index = previousReleaseIndex(tmp, 20);
         Map<String, CitationStatement> before = statements(index);
         assertTrue(before.values().stream().allMatch(s -> s.labelModel() == null));
 
@@ -50,7 +50,9 @@ class IndexRelabellerTest {
         Map<String, CitationStatement> after = statements(index);
         assertEquals(before.keySet(), after.keySet(), "the same statements, none added or lost");
         assertTrue(after.values().stream().allMatch(s -> transformer.name().equals(s.labelModel())));
-        assertEquals(12, report.articles());
+        long articles = before.values().stream().map(s -> s.citing().articleId()).distinct().count();
+        assertTrue(articles >= 5, "articles with statements: " + articles);
+        assertEquals(articles, report.articles());
         assertEquals(before.size(), report.statements());
         assertEquals(before.size(), report.labelledByModel());
         long changed = before.keySet().stream().filter(id -> before.get(id).label() != after.get(id).label()
@@ -64,7 +66,7 @@ class IndexRelabellerTest {
 
         RelabelReport again = new IndexRelabeller(transformer, 2, new PrintStream(new ByteArrayOutputStream()), false).run(index);
         assertEquals(0, again.articles(), "a second run finds nothing left to relabel");
-        assertEquals(12, again.alreadyLabelled());
+        assertEquals(articles, again.alreadyLabelled());
     }
 
     /** An index as the previous release wrote it: fast-model labels and no labelModel on any statement. */
