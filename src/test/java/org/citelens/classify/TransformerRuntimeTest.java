@@ -56,7 +56,9 @@ class TransformerRuntimeTest {
             for (int i = 0; i < statements.size(); i++) {
                 Prediction alone = shipped.classify(statements.get(i));
                 assertEquals(alone.label(), together.get(i).label());
-                assertEquals(alone.confidence(), together.get(i).confidence(), 1e-4);
+                // int8 dynamic quantisation scales activations per batch tensor, so a statement's scores move a little
+                // with its batch-mates (docs/classifier.md); they must not move far
+                assertEquals(alone.confidence(), together.get(i).confidence(), 0.05);
                 double sum = alone.scores().values().stream().mapToDouble(Double::doubleValue).sum();
                 assertEquals(1.0, sum, 1e-6);
                 assertTrue(alone.confidence() > 0 && alone.confidence() < 1);
