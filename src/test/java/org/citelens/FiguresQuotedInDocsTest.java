@@ -19,12 +19,15 @@ class FiguresQuotedInDocsTest {
     void theDocsQuoteEveryAssertedFigure() throws IOException {
         List<String> missing = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/figures"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 String area = file.getFileName().toString().replace(".properties", "");
                 Figures figures = Figures.of(area);
                 for (String doc : figures.raw("docs").split(",")) {
                     String text = Files.readString(Path.of(doc.strip()));
-                    if (!text.contains("figures/" + area + ".properties")) missing.add(doc + " does not name figures/" + area);
+                    if (!text.contains("figures/" + area + ".properties"))
+                        missing.add(doc + " does not name figures/" + area);
                     for (String key : figures.all().stringPropertyNames()) {
                         if (key.equals("docs")) continue;
                         String v = figures.raw(key);

@@ -40,12 +40,24 @@ class PackageDependenciesTest {
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
             Map.entry("api", Set.of("model", "index", "export", "resolve")),
-            Map.entry("cli", Set.of("model", "parse", "resolve", "classify", "crawl", "export", "index", "ingest", "relabel",
-                    "api")));
+            Map.entry(
+                    "cli",
+                    Set.of(
+                            "model",
+                            "parse",
+                            "resolve",
+                            "classify",
+                            "crawl",
+                            "export",
+                            "index",
+                            "ingest",
+                            "relabel",
+                            "api")));
+
     private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "api", "cli");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.citelens\\.([a-z]+)");
-    private static final Pattern PROPERTY_READ =
-            Pattern.compile("System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");
+    private static final Pattern PROPERTY_READ = Pattern.compile(
+            "System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");
 
     private static final Map<Path, String> SOURCES = new TreeMap<>();
 
@@ -54,7 +66,8 @@ class PackageDependenciesTest {
         Path root = Path.of("src/main/java/org/citelens");
         assertTrue(Files.isDirectory(root), "run from the project folder: no " + root.toAbsolutePath());
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) SOURCES.put(f, Files.readString(f));
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList())
+                SOURCES.put(f, Files.readString(f));
         }
         assertTrue(SOURCES.size() > 100, "sources found: " + SOURCES.size());
     }
@@ -95,7 +108,9 @@ class PackageDependenciesTest {
             }
             assertTrue(!reached.contains(from), from + " reaches itself: " + reached);
             if (!ORCHESTRATION.contains(from)) {
-                assertTrue(reached.stream().noneMatch(ORCHESTRATION::contains), from + " is a stage and reaches " + reached);
+                assertTrue(
+                        reached.stream().noneMatch(ORCHESTRATION::contains),
+                        from + " is a stage and reaches " + reached);
             }
         }
         assertTrue(ALLOWED.get("cli").contains("api") && !ALLOWED.get("api").contains("cli"), "cli -> api, never back");
@@ -104,8 +119,10 @@ class PackageDependenciesTest {
     @Test
     void noSystemPropertyIsReadOutsideCli() {
         List<String> readers = SOURCES.entrySet().stream()
-                .filter(e -> !packageOf(e.getKey()).equals("cli") && PROPERTY_READ.matcher(e.getValue()).find())
-                .map(e -> e.getKey().getFileName().toString()).toList();
+                .filter(e -> !packageOf(e.getKey()).equals("cli")
+                        && PROPERTY_READ.matcher(e.getValue()).find())
+                .map(e -> e.getKey().getFileName().toString())
+                .toList();
         assertEquals(List.of(), readers);
     }
 
@@ -114,7 +131,8 @@ class PackageDependenciesTest {
         Map<String, List<String>> byName = new TreeMap<>();
         for (Path f : SOURCES.keySet()) {
             String name = f.getFileName().toString();
-            if (!name.equals("package-info.java")) byName.computeIfAbsent(name, k -> new ArrayList<>()).add(packageOf(f));
+            if (!name.equals("package-info.java"))
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(packageOf(f));
         }
         byName.values().removeIf(packages -> packages.size() == 1);
         assertEquals(Map.of(), byName);
@@ -124,7 +142,9 @@ class PackageDependenciesTest {
     void everyPackageSaysWhatItIsFor() {
         Set<Path> folders = new TreeSet<>();
         for (Path f : SOURCES.keySet()) folders.add(f.getParent());
-        List<Path> missing = folders.stream().filter(d -> !SOURCES.containsKey(d.resolve("package-info.java"))).toList();
+        List<Path> missing = folders.stream()
+                .filter(d -> !SOURCES.containsKey(d.resolve("package-info.java")))
+                .toList();
         assertEquals(List.of(), missing);
     }
 }

@@ -21,8 +21,15 @@ import java.util.stream.IntStream;
  */
 final class DenseAugmentedTrainer {
     /** A fitted model over one training subset; scores rows of the same {@link FeatureTable}. */
-    record Fitted(int[] localOf, float[] sparse, double[] dense, double[] bias, Calibrator calibrator, DecisionRule rule,
-            DenseAugmentedTrainer trainer) implements CrossValidation.FoldModel {
+    record Fitted(
+            int[] localOf,
+            float[] sparse,
+            double[] dense,
+            double[] bias,
+            Calibrator calibrator,
+            DecisionRule rule,
+            DenseAugmentedTrainer trainer)
+            implements CrossValidation.FoldModel {
         @Override
         public double[] probabilities(int row) {
             return calibrator.probabilities(trainer.score(sparse, dense, bias, trainer.localRow(row, localOf), row));
@@ -43,7 +50,8 @@ final class DenseAugmentedTrainer {
      * @param dense one vector per table row, or null for none
      * @param useSparse false to train on the dense vectors alone
      */
-    DenseAugmentedTrainer(FeatureTable table, float[][] dense, double denseScale, boolean useSparse, TrainingOptions options) {
+    DenseAugmentedTrainer(
+            FeatureTable table, float[][] dense, double denseScale, boolean useSparse, TrainingOptions options) {
         if (dense == null && !useSparse) throw new IllegalArgumentException("no features at all");
         this.table = table;
         this.dense = dense;
@@ -64,7 +72,10 @@ final class DenseAugmentedTrainer {
         double[][] oof = new double[subset.length][];
         for (int f = 0; f < options.folds(); f++) {
             int held = f;
-            int[] train = IntStream.range(0, subset.length).filter(k -> fold[k] != held).map(k -> subset[k]).toArray();
+            int[] train = IntStream.range(0, subset.length)
+                    .filter(k -> fold[k] != held)
+                    .map(k -> subset[k])
+                    .toArray();
             Fitted w = weights(train, localOf, featureCount);
             for (int k = 0; k < subset.length; k++) {
                 if (fold[k] == f) oof[k] = score(w.sparse, w.dense, w.bias, localRow(subset[k], localOf), subset[k]);
@@ -101,7 +112,8 @@ final class DenseAugmentedTrainer {
                 double v = LinearScorer.value(s.length, options.normalize());
                 Feature[] x = new Feature[s.length + dim + 1];
                 for (int j = 0; j < s.length; j++) x[j] = new FeatureNode(s[j] + 1, v * r[s[j]]);
-                for (int j = 0; j < dim; j++) x[s.length + j] = new FeatureNode(featureCount + j + 1, denseScale * dense[rows[k]][j]);
+                for (int j = 0; j < dim; j++)
+                    x[s.length + j] = new FeatureNode(featureCount + j + 1, denseScale * dense[rows[k]][j]);
                 x[s.length + dim] = new FeatureNode(featureCount + dim + 1, 1);
                 problem.x[k] = x;
             }
@@ -121,7 +133,8 @@ final class DenseAugmentedTrainer {
     /** NBSVM log-count ratios of label c against the rest (all 1 when NB scaling is off). */
     private double[] ratios(List<int[]> local, int[] rows, int c, int featureCount) {
         if (options.nbAlpha() > 0) {
-            return LinearTrainer.nbRatios(local, Arrays.stream(rows).map(table::label).toArray(), c, featureCount, options.nbAlpha());
+            return LinearTrainer.nbRatios(
+                    local, Arrays.stream(rows).map(table::label).toArray(), c, featureCount, options.nbAlpha());
         }
         double[] r = new double[featureCount];
         Arrays.fill(r, 1);
@@ -129,8 +142,8 @@ final class DenseAugmentedTrainer {
     }
 
     private double[] score(float[] sparse, double[] denseW, double[] bias, int[] localRow, int row) {
-        double[] d = LinearScorer.score(sparse, bias, localRow, localRow.length,
-                LinearScorer.value(localRow.length, options.normalize()));
+        double[] d = LinearScorer.score(
+                sparse, bias, localRow, localRow.length, LinearScorer.value(localRow.length, options.normalize()));
         for (int j = 0; j < dim(); j++) {
             double x = denseScale * dense[row][j];
             for (int c = 0; c < Labels.COUNT; c++) d[c] += denseW[j * Labels.COUNT + c] * x;

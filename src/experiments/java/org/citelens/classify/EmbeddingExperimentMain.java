@@ -24,15 +24,26 @@ public final class EmbeddingExperimentMain {
         Long seed = Long.getLong("seed");
         if (seed != null) o = o.withSeed(seed);
         o = o.withNbAlpha(Double.parseDouble(System.getProperty("nbAlpha", String.valueOf(o.nbAlpha()))));
-        float[][] dense = mode.equals("sparse") ? null
-                : SentenceEmbeddings.load(rows, view, Path.of("target/embeddings/" + SentenceEmbeddings.ENCODER + "-" + view.name().toLowerCase(Locale.ROOT) + ".bin"));
+        float[][] dense = mode.equals("sparse")
+                ? null
+                : SentenceEmbeddings.load(
+                        rows,
+                        view,
+                        Path.of("target/embeddings/" + SentenceEmbeddings.ENCODER + "-"
+                                + view.name().toLowerCase(Locale.ROOT) + ".bin"));
         long t0 = System.nanoTime();
         FeatureTable table = new FeatureTable(rows, o.domainFeatures(), o.features());
         DenseAugmentedTrainer trainer = new DenseAugmentedTrainer(table, dense, scale, !mode.equals("dense"), o);
         CrossValidation.Result r = CrossValidation.run(table, o, 2, m -> {}, (train, held) -> trainer.fit(train));
-        String tag = String.format(Locale.ROOT, "%s %s %s seed=%s C=%s scale=%s", SentenceEmbeddings.ENCODER, view, mode, seed == null ? "default" : seed,
-                args[3], scale);
+        String tag = String.format(
+                Locale.ROOT,
+                "%s %s %s seed=%s C=%s scale=%s",
+                SentenceEmbeddings.ENCODER,
+                view,
+                mode,
+                seed == null ? "default" : seed,
+                args[3],
+                scale);
         System.out.println(ExperimentMain.report(r, tag, (System.nanoTime() - t0) / 1e9));
     }
-
 }

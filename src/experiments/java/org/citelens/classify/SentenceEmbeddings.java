@@ -58,16 +58,29 @@ final class SentenceEmbeddings {
         model.embedAll(List.of(TextSegment.from("warm up the session")));
         long t0 = System.nanoTime();
         for (int i = 0; i < rows.size(); i++) {
-            float[] v = model.embedAll(List.of(TextSegment.from(PREFIX + view.text.apply(rows.get(i))))).content().get(0).vector();
+            float[] v = model.embedAll(List.of(TextSegment.from(PREFIX + view.text.apply(rows.get(i)))))
+                    .content()
+                    .get(0)
+                    .vector();
             out[i] = unit(v);
             if ((i + 1) % 500 == 0) {
-                System.err.printf(Locale.ROOT, "embedded %d/%d, %.1f sentences/s%n", i + 1, rows.size(),
+                System.err.printf(
+                        Locale.ROOT,
+                        "embedded %d/%d, %.1f sentences/s%n",
+                        i + 1,
+                        rows.size(),
                         (i + 1) / ((System.nanoTime() - t0) / 1e9));
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.err.printf(Locale.ROOT, "EMBED %s %s: %d sentences in %.1f s, %.1f sentences/s (one onnxruntime thread)%n",
-                ENCODER, view, rows.size(), seconds, rows.size() / seconds);
+        System.err.printf(
+                Locale.ROOT,
+                "EMBED %s %s: %d sentences in %.1f s, %.1f sentences/s (one onnxruntime thread)%n",
+                ENCODER,
+                view,
+                rows.size(),
+                seconds,
+                rows.size() / seconds);
         writeCache(rows, out, cache);
         return out;
     }
@@ -132,7 +145,8 @@ final class SentenceEmbeddings {
 
     private static void writeCache(List<LabelledStatement> rows, float[][] vectors, Path cache) throws IOException {
         Files.createDirectories(cache.toAbsolutePath().getParent());
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
             out.writeInt(rows.size());
             out.writeInt(DIMENSION);
             for (int i = 0; i < rows.size(); i++) {

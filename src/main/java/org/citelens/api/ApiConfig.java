@@ -17,9 +17,18 @@ import java.time.Duration;
  * @param maxBodyBytes largest request body accepted (POST /api/tallies)
  * @param labelModel the name of the model new ingests label with (shown by /health and the OpenAPI document)
  */
-public record ApiConfig(String host, int port, Path indexDir, int cheapConcurrency, int queryConcurrency,
-        int exportConcurrency, Duration queueWait, int clientRequestsPerSecond, Duration tallyCacheTtl,
-        long maxBodyBytes, String labelModel) {
+public record ApiConfig(
+        String host,
+        int port,
+        Path indexDir,
+        int cheapConcurrency,
+        int queryConcurrency,
+        int exportConcurrency,
+        Duration queueWait,
+        int clientRequestsPerSecond,
+        Duration tallyCacheTtl,
+        long maxBodyBytes,
+        String labelModel) {
 
     public ApiConfig {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, not " + port);
@@ -30,21 +39,49 @@ public record ApiConfig(String host, int port, Path indexDir, int cheapConcurren
     }
 
     /** The settings before label models were named, with no current model. */
-    public ApiConfig(String host, int port, Path indexDir, int cheapConcurrency, int queryConcurrency,
-            int exportConcurrency, Duration queueWait, int clientRequestsPerSecond, Duration tallyCacheTtl,
+    public ApiConfig(
+            String host,
+            int port,
+            Path indexDir,
+            int cheapConcurrency,
+            int queryConcurrency,
+            int exportConcurrency,
+            Duration queueWait,
+            int clientRequestsPerSecond,
+            Duration tallyCacheTtl,
             long maxBodyBytes) {
-        this(host, port, indexDir, cheapConcurrency, queryConcurrency, exportConcurrency, queueWait,
-                clientRequestsPerSecond, tallyCacheTtl, maxBodyBytes, null);
+        this(
+                host,
+                port,
+                indexDir,
+                cheapConcurrency,
+                queryConcurrency,
+                exportConcurrency,
+                queueWait,
+                clientRequestsPerSecond,
+                tallyCacheTtl,
+                maxBodyBytes,
+                null);
     }
 
     public static ApiConfig defaults(Path indexDir, int port) {
-        return new ApiConfig("0.0.0.0", port, indexDir, 256, 16, 2, Duration.ofMillis(200), 0,
-                Duration.ofSeconds(60), 1_000_000);
+        return new ApiConfig(
+                "0.0.0.0", port, indexDir, 256, 16, 2, Duration.ofMillis(200), 0, Duration.ofSeconds(60), 1_000_000);
     }
 
     public ApiConfig withLabelModel(String name) {
-        return new ApiConfig(host, port, indexDir, cheapConcurrency, queryConcurrency, exportConcurrency,
-                queueWait, clientRequestsPerSecond, tallyCacheTtl, maxBodyBytes, name);
+        return new ApiConfig(
+                host,
+                port,
+                indexDir,
+                cheapConcurrency,
+                queryConcurrency,
+                exportConcurrency,
+                queueWait,
+                clientRequestsPerSecond,
+                tallyCacheTtl,
+                maxBodyBytes,
+                name);
     }
 
     public int limit(RouteCost cost) {
@@ -56,17 +93,47 @@ public record ApiConfig(String host, int port, Path indexDir, int cheapConcurren
     }
 
     public ApiConfig withHost(String newHost) {
-        return new ApiConfig(newHost, port, indexDir, cheapConcurrency, queryConcurrency, exportConcurrency,
-                queueWait, clientRequestsPerSecond, tallyCacheTtl, maxBodyBytes, labelModel);
+        return new ApiConfig(
+                newHost,
+                port,
+                indexDir,
+                cheapConcurrency,
+                queryConcurrency,
+                exportConcurrency,
+                queueWait,
+                clientRequestsPerSecond,
+                tallyCacheTtl,
+                maxBodyBytes,
+                labelModel);
     }
 
     public ApiConfig withRateLimit(int perSecond) {
-        return new ApiConfig(host, port, indexDir, cheapConcurrency, queryConcurrency, exportConcurrency,
-                queueWait, perSecond, tallyCacheTtl, maxBodyBytes, labelModel);
+        return new ApiConfig(
+                host,
+                port,
+                indexDir,
+                cheapConcurrency,
+                queryConcurrency,
+                exportConcurrency,
+                queueWait,
+                perSecond,
+                tallyCacheTtl,
+                maxBodyBytes,
+                labelModel);
     }
 
     public ApiConfig withConcurrency(int cheap, int query, int export) {
-        return new ApiConfig(host, port, indexDir, cheap, query, export, queueWait, clientRequestsPerSecond,
-                tallyCacheTtl, maxBodyBytes, labelModel);
+        return new ApiConfig(
+                host,
+                port,
+                indexDir,
+                cheap,
+                query,
+                export,
+                queueWait,
+                clientRequestsPerSecond,
+                tallyCacheTtl,
+                maxBodyBytes,
+                labelModel);
     }
 }

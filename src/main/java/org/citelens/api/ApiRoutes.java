@@ -22,7 +22,12 @@ public final class ApiRoutes {
     private final ClientRateLimiter rateLimiter;
     private final List<RouteDoc> docs = new ArrayList<>();
 
-    ApiRoutes(RoutesConfig routes, StatementStore store, JsonOut json, RequestMetrics metrics, ConcurrencyGuard guard,
+    ApiRoutes(
+            RoutesConfig routes,
+            StatementStore store,
+            JsonOut json,
+            RequestMetrics metrics,
+            ConcurrencyGuard guard,
             ClientRateLimiter rateLimiter) {
         this.routes = routes;
         this.store = store;

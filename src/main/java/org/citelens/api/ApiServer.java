@@ -55,8 +55,13 @@ public final class ApiServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(cfg.routes, store, json, metrics, guard, rateLimiter);
             registry.set(routes);
             List<RouteGroup> groups = new ArrayList<>(List.of(
-                    new TallyRoutes(tallyCache, config.maxBodyBytes()), new PaperRoutes(), new StatementRoutes(), new ExportRoutes(), new PageRoutes(),
-                    new SystemRoutes(metrics, config.indexDir(), config.labelModel(), () -> registry.get().docs())));
+                    new TallyRoutes(tallyCache, config.maxBodyBytes()),
+                    new PaperRoutes(),
+                    new StatementRoutes(),
+                    new ExportRoutes(),
+                    new PageRoutes(),
+                    new SystemRoutes(metrics, config.indexDir(), config.labelModel(), () -> registry.get()
+                            .docs())));
             groups.addAll(extraGroups);
             groups.forEach(g -> g.register(routes));
         });
@@ -64,9 +69,15 @@ public final class ApiServer implements AutoCloseable {
 
     public ApiServer start() {
         app.start();
-        LOG.info("citelens api: listening on http://{}:{}/ (concurrency cheap={} query={} export={}, rate limit {}/s per client, tally cache {})",
-                config.host(), port(), config.cheapConcurrency(), config.queryConcurrency(), config.exportConcurrency(),
-                config.clientRequestsPerSecond(), config.tallyCacheTtl());
+        LOG.info(
+                "citelens api: listening on http://{}:{}/ (concurrency cheap={} query={} export={}, rate limit {}/s per client, tally cache {})",
+                config.host(),
+                port(),
+                config.cheapConcurrency(),
+                config.queryConcurrency(),
+                config.exportConcurrency(),
+                config.clientRequestsPerSecond(),
+                config.tallyCacheTtl());
         return this;
     }
 

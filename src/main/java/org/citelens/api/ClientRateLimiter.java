@@ -48,7 +48,9 @@ final class ClientRateLimiter {
                 return;
             }
         }
-        throw new ApiException(429, "too many requests from " + client + "; the limit is " + (int) perSecond
-                + " per second", Map.of("Retry-After", "1"));
+        throw new ApiException(
+                429,
+                "too many requests from " + client + "; the limit is " + (int) perSecond + " per second",
+                Map.of("Retry-After", "1"));
     }
 }

@@ -23,8 +23,11 @@ final class ConcurrencyGuard {
         Semaphore s = permits.get(cost);
         if (s.tryAcquire()) return;
         if (waitNanos > 0 && s.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) return;
-        throw new ApiException(503, "the server is busy with " + cost.name().toLowerCase(java.util.Locale.ROOT)
-                + " requests; retry shortly", Map.of("Retry-After", cost == RouteCost.EXPORT ? "10" : "1"));
+        throw new ApiException(
+                503,
+                "the server is busy with " + cost.name().toLowerCase(java.util.Locale.ROOT)
+                        + " requests; retry shortly",
+                Map.of("Retry-After", cost == RouteCost.EXPORT ? "10" : "1"));
     }
 
     void release(RouteCost cost) {

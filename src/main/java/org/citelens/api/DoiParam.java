@@ -24,8 +24,9 @@ final class DoiParam {
         if (raw == null || raw.length() > 1000) {
             throw ApiException.badRequest("the " + where + " must hold a DOI such as 10.1006/meth.2001.1262");
         }
-        return Doi.normalize(raw).orElseThrow(() -> ApiException.badRequest(
-                "'" + shorten(raw) + "' in the " + where + " is not a DOI; expected something like 10.1006/meth.2001.1262"));
+        return Doi.normalize(raw)
+                .orElseThrow(() -> ApiException.badRequest("'" + shorten(raw) + "' in the " + where
+                        + " is not a DOI; expected something like 10.1006/meth.2001.1262"));
     }
 
     private static String shorten(String s) {

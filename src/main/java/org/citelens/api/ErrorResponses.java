@@ -44,7 +44,8 @@ final class ErrorResponses {
             if (ctx.attribute(WRITTEN) == null) notFound(ctx);
         });
         routes.error(405, ctx -> {
-            if (ctx.attribute(WRITTEN) == null) write(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path());
+            if (ctx.attribute(WRITTEN) == null)
+                write(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path());
         });
     }
 

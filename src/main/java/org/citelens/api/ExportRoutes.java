@@ -29,17 +29,23 @@ final class ExportRoutes implements RouteGroup {
         StatementStore store = routes.store();
         // HEAD answers what GET would (status, type, file name) without running the export
         routes.add(HandlerType.HEAD, "/api/export", RouteCost.CHEAP, ExportRoutes::start, null);
-        routes.get("/api/export", RouteCost.EXPORT, ctx -> export(ctx, store),
+        routes.get(
+                "/api/export",
+                RouteCost.EXPORT,
+                ctx -> export(ctx, store),
                 RouteDoc.get("/api/export", "Every matching statement as CSV or JSON Lines, streamed")
                         .param(RouteDoc.Param.query("format", "string", "csv (default) or jsonl"))
                         .param(RouteDoc.Param.query("q", "string", "full-text filter, as in /api/search"))
                         .param(RouteDoc.Param.query("cited", "string", "only statements citing this DOI"))
-                        .param(RouteDoc.Param.query("citing", "string", "only statements made by the article with this DOI"))
-                        .params(StatementQueryParams.FILTER_DOCS).tag("export")
+                        .param(RouteDoc.Param.query(
+                                "citing", "string", "only statements made by the article with this DOI"))
+                        .params(StatementQueryParams.FILTER_DOCS)
+                        .tag("export")
                         .response(200, "CSV with columns " + String.join(", ", StatementCsv.COLUMNS), "text/csv")
                         .response(200, "JSON Lines, one statement per line", "application/x-ndjson")
                         .response(400, "a parameter out of range", "application/json")
-                        .response(503, "too many exports running; retry after Retry-After seconds", "application/json").build());
+                        .response(503, "too many exports running; retry after Retry-After seconds", "application/json")
+                        .build());
     }
 
     /** One export's request, checked, with the response headers already set. */
@@ -52,17 +58,22 @@ final class ExportRoutes implements RouteGroup {
             throw ApiException.badRequest("format must be csv or jsonl, not '" + ctx.queryParam("format") + "'");
         }
         StatementQuery query = StatementQueryParams.parse(ctx, null, StatementSort.RELEVANCE, false);
-        String name = "citelens-" + (query.citedDoi() == null ? "statements" : query.citedDoi().replaceAll("[^a-z0-9.-]+", "_"));
+        String name = "citelens-"
+                + (query.citedDoi() == null ? "statements" : query.citedDoi().replaceAll("[^a-z0-9.-]+", "_"));
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
         ctx.header("Cache-Control", "no-store");
         ctx.header("Access-Control-Allow-Origin", "*");
-        ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8");
+        ctx.contentType(
+                format.equals("csv")
+                        ? "text/csv; charset=utf-8; header=present"
+                        : "application/x-ndjson; charset=utf-8");
         return new ExportRequest(format, query);
     }
 
     private static void export(Context ctx, StatementStore store) throws IOException {
         ExportRequest request = start(ctx);
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
         try {
             if (request.format().equals("csv")) csv(store, request.query(), out);
             else jsonl(store, request.query(), out);

@@ -21,10 +21,12 @@ final class JsonJettyErrorHandler extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) throws IOException {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback)
+            throws IOException {
         if (code == 505) {
-            // a request line Jetty cannot read (e.g. "GET  HTTP/1.1") is taken for HTTP/0.9: the caller's mistake, so 400
+            // a request line Jetty cannot read (e.g. "GET  HTTP/1.1") is taken for HTTP/0.9: the caller's mistake, so
+            // 400
             code = 400;
             response.setStatus(400);
         }

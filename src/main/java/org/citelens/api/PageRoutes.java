@@ -34,22 +34,30 @@ final class PageRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
         routes.get("/", RouteCost.CHEAP, ctx -> html(ctx, "index.html"), null);
-        routes.get("/reports/<doi>", RouteCost.CHEAP, ctx -> {
-            // the page itself says "not found"; the status tells crawlers and link checkers the same
-            var doi = Doi.normalize(ctx.pathParam("doi"));
-            if (doi.isEmpty() || store.tallies(doi.get()).isEmpty()) {
-                ctx.status(404);
-                ErrorResponses.markHandled(ctx);
-            }
-            html(ctx, "report.html");
-        }, null);
-        routes.get("/static/<file>", RouteCost.CHEAP, ctx -> {
-            String name = ctx.pathParam("file");
-            String type = ASSETS.get(name);
-            if (type == null) throw ApiException.notFound("no such asset: " + name);
-            ctx.header("Cache-Control", "public, max-age=3600");
-            ctx.contentType(type).result(files.get(name));
-        }, null);
+        routes.get(
+                "/reports/<doi>",
+                RouteCost.CHEAP,
+                ctx -> {
+                    // the page itself says "not found"; the status tells crawlers and link checkers the same
+                    var doi = Doi.normalize(ctx.pathParam("doi"));
+                    if (doi.isEmpty() || store.tallies(doi.get()).isEmpty()) {
+                        ctx.status(404);
+                        ErrorResponses.markHandled(ctx);
+                    }
+                    html(ctx, "report.html");
+                },
+                null);
+        routes.get(
+                "/static/<file>",
+                RouteCost.CHEAP,
+                ctx -> {
+                    String name = ctx.pathParam("file");
+                    String type = ASSETS.get(name);
+                    if (type == null) throw ApiException.notFound("no such asset: " + name);
+                    ctx.header("Cache-Control", "public, max-age=3600");
+                    ctx.contentType(type).result(files.get(name));
+                },
+                null);
     }
 
     private void html(Context ctx, String name) {

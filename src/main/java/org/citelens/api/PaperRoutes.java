@@ -20,13 +20,21 @@ final class PaperRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
         JsonOut json = routes.json();
-        routes.get("/api/papers/<doi>", RouteCost.QUERY, ctx -> json.send(ctx, paper(ctx, store)),
-                RouteDoc.get("/api/papers/{doi}", "A cited work's metadata, tallies, section tallies and citing publications per year")
-                        .param(RouteDoc.Param.path("doi", "DOI of the cited work")).tag("papers")
-                        .ok("{doi, work: {workId, doi, title, year, firstAuthor, journal, pmid, pmcid}, tallies, sections, "
-                                + "citingPublicationsPerYear: [{year, count}]}; pmid and pmcid are known when the work is "
-                                + "itself a citing article of the index, else null")
-                        .response(404, "nothing in the index cites this DOI", "application/json").build());
+        routes.get(
+                "/api/papers/<doi>",
+                RouteCost.QUERY,
+                ctx -> json.send(ctx, paper(ctx, store)),
+                RouteDoc.get(
+                                "/api/papers/{doi}",
+                                "A cited work's metadata, tallies, section tallies and citing publications per year")
+                        .param(RouteDoc.Param.path("doi", "DOI of the cited work"))
+                        .tag("papers")
+                        .ok(
+                                "{doi, work: {workId, doi, title, year, firstAuthor, journal, pmid, pmcid}, tallies, sections, "
+                                        + "citingPublicationsPerYear: [{year, count}]}; pmid and pmcid are known when the work is "
+                                        + "itself a citing article of the index, else null")
+                        .response(404, "nothing in the index cites this DOI", "application/json")
+                        .build());
     }
 
     private static Map<String, Object> paper(Context ctx, StatementStore store) throws IOException {
@@ -43,7 +51,8 @@ final class PaperRoutes implements RouteGroup {
         });
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("doi", doi);
-        Map<String, Object> w = new LinkedHashMap<>(work.map(StatementItems::cited).orElseGet(() -> Map.of("doi", doi)));
+        Map<String, Object> w =
+                new LinkedHashMap<>(work.map(StatementItems::cited).orElseGet(() -> Map.of("doi", doi)));
         Optional<ArticleMetadata> asCiting = asCitingArticle(store, doi);
         w.put("pmid", asCiting.map(ArticleMetadata::pmid).orElse(null));
         w.put("pmcid", asCiting.map(ArticleMetadata::pmcid).orElse(null));
@@ -56,8 +65,8 @@ final class PaperRoutes implements RouteGroup {
 
     /** The work's own metadata when the index holds it as a citing article (its PMCID for the report's links). */
     private static Optional<ArticleMetadata> asCitingArticle(StatementStore store, String doi) throws IOException {
-        SearchPage page = store.search(new StatementQuery(null, null, null, doi, null, null, null, null, null, null,
-                null, null, 1), false);
+        SearchPage page = store.search(
+                new StatementQuery(null, null, null, doi, null, null, null, null, null, null, null, null, 1), false);
         return page.hits().stream().findFirst().map(h -> h.statement().citing());
     }
 }

@@ -19,9 +19,15 @@ final class PrometheusText {
         out.append("# HELP citelens_http_requests_total HTTP requests answered, by route and status.\n");
         out.append("# TYPE citelens_http_requests_total counter\n");
         for (var e : snapshot.entrySet()) {
-            for (Map.Entry<Integer, java.util.concurrent.atomic.LongAdder> s : new java.util.TreeMap<>(e.getValue().statuses).entrySet()) {
-                out.append("citelens_http_requests_total{").append(labels(e.getKey()))
-                        .append(",status=\"").append(s.getKey()).append("\"} ").append(s.getValue().sum()).append('\n');
+            for (Map.Entry<Integer, java.util.concurrent.atomic.LongAdder> s :
+                    new java.util.TreeMap<>(e.getValue().statuses).entrySet()) {
+                out.append("citelens_http_requests_total{")
+                        .append(labels(e.getKey()))
+                        .append(",status=\"")
+                        .append(s.getKey())
+                        .append("\"} ")
+                        .append(s.getValue().sum())
+                        .append('\n');
             }
         }
         out.append("# HELP citelens_http_request_duration_seconds Time to answer a request, by route.\n");
@@ -32,17 +38,36 @@ final class PrometheusText {
             long cumulative = 0;
             for (int i = 0; i < RequestMetrics.BUCKETS.length; i++) {
                 cumulative += st.buckets[i].sum();
-                out.append("citelens_http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-                        .append(RequestMetrics.BUCKETS[i]).append("\"} ").append(cumulative).append('\n');
+                out.append("citelens_http_request_duration_seconds_bucket{")
+                        .append(labels)
+                        .append(",le=\"")
+                        .append(RequestMetrics.BUCKETS[i])
+                        .append("\"} ")
+                        .append(cumulative)
+                        .append('\n');
             }
             long count = st.count.sum();
-            out.append("citelens_http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
-                    .append(count).append('\n');
-            out.append("citelens_http_request_duration_seconds_sum{").append(labels).append("} ")
-                    .append(String.format(Locale.ROOT, "%.6f", st.nanos.sum() / 1e9)).append('\n');
-            out.append("citelens_http_request_duration_seconds_count{").append(labels).append("} ").append(count).append('\n');
+            out.append("citelens_http_request_duration_seconds_bucket{")
+                    .append(labels)
+                    .append(",le=\"+Inf\"} ")
+                    .append(count)
+                    .append('\n');
+            out.append("citelens_http_request_duration_seconds_sum{")
+                    .append(labels)
+                    .append("} ")
+                    .append(String.format(Locale.ROOT, "%.6f", st.nanos.sum() / 1e9))
+                    .append('\n');
+            out.append("citelens_http_request_duration_seconds_count{")
+                    .append(labels)
+                    .append("} ")
+                    .append(count)
+                    .append('\n');
         }
-        gauge(out, "citelens_http_rejected_total", "counter", "Requests turned away by a concurrency or rate limit (503/429).",
+        gauge(
+                out,
+                "citelens_http_rejected_total",
+                "counter",
+                "Requests turned away by a concurrency or rate limit (503/429).",
                 metrics.rejectedCount());
         gauge(out, "citelens_index_statements", "gauge", "Citation statements in the index.", store.statementCount());
         if (indexDir != null) {
@@ -54,7 +79,8 @@ final class PrometheusText {
     }
 
     private static String labels(RequestMetrics.RouteKey key) {
-        return "method=\"" + key.method() + "\",route=\"" + key.route().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "method=\"" + key.method() + "\",route=\""
+                + key.route().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void gauge(StringBuilder out, String name, String type, String help, long value) {
@@ -66,13 +92,15 @@ final class PrometheusText {
     private static long sizeOf(Path dir) {
         if (!Files.isDirectory(dir)) return 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // a segment file merged away while we walked: it no longer counts
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0; // a segment file merged away while we walked: it no longer counts
+                        }
+                    })
+                    .sum();
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }

@@ -8,8 +8,14 @@ import java.util.List;
  * @param path the route as OpenAPI writes it, e.g. {@code /api/tallies/{doi}}
  * @param responses status code to description, in order
  */
-public record RouteDoc(String method, String path, String summary, List<Param> params, String requestBody,
-        List<Response> responses, List<String> tags) {
+public record RouteDoc(
+        String method,
+        String path,
+        String summary,
+        List<Param> params,
+        String requestBody,
+        List<Response> responses,
+        List<String> tags) {
 
     public RouteDoc {
         params = List.copyOf(params);

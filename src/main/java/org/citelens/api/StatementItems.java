@@ -65,13 +65,15 @@ final class StatementItems {
 
     /** "Fujita et al., 2018", "Fujita & Satoh, 2018" or "Fujita, 2018"; null without a named author. */
     static String citeAs(ArticleMetadata a) {
-        List<Author> named = a.authors().stream().filter(au -> !au.surname().isEmpty()).toList();
+        List<Author> named =
+                a.authors().stream().filter(au -> !au.surname().isEmpty()).toList();
         if (named.isEmpty()) return null;
-        String who = switch (named.size()) {
-            case 1 -> named.get(0).surname();
-            case 2 -> named.get(0).surname() + " & " + named.get(1).surname();
-            default -> named.get(0).surname() + " et al.";
-        };
+        String who =
+                switch (named.size()) {
+                    case 1 -> named.get(0).surname();
+                    case 2 -> named.get(0).surname() + " & " + named.get(1).surname();
+                    default -> named.get(0).surname() + " et al.";
+                };
         return a.year() == null ? who : who + ", " + a.year();
     }
 

@@ -23,14 +23,22 @@ final class StatementQueryParams {
 
     /** The filters the routes share, for /api/openapi.json. */
     static final List<RouteDoc.Param> FILTER_DOCS = List.of(
-            RouteDoc.Param.query("type", "string", "label filter: supporting, contrasting (or contradicting), mentioning, unclassified; comma-separated or repeated"),
-            RouteDoc.Param.query("section", "string", "section filter: introduction, methods, results, discussion, other; comma-separated or repeated"),
+            RouteDoc.Param.query(
+                    "type",
+                    "string",
+                    "label filter: supporting, contrasting (or contradicting), mentioning, unclassified; comma-separated or repeated"),
+            RouteDoc.Param.query(
+                    "section",
+                    "string",
+                    "section filter: introduction, methods, results, discussion, other; comma-separated or repeated"),
             RouteDoc.Param.query("yearFrom", "integer", "citing articles published in or after this year"),
             RouteDoc.Param.query("yearTo", "integer", "citing articles published in or before this year"),
             RouteDoc.Param.query("journal", "string", "citing journal, exact name"),
             RouteDoc.Param.query("selfCitation", "string", "include (default), exclude or only self-citations"));
+
     static final List<RouteDoc.Param> PAGING_DOCS = List.of(
-            RouteDoc.Param.query("sort", "string", "relevance, year, -year, confidence or -confidence (leading minus: descending)"),
+            RouteDoc.Param.query(
+                    "sort", "string", "relevance, year, -year, confidence or -confidence (leading minus: descending)"),
             RouteDoc.Param.query("cursor", "string", "opaque cursor from the previous page's nextCursor"),
             RouteDoc.Param.query("limit", "integer", "page size, 1 to 1000 (default 20)"));
 
@@ -56,8 +64,8 @@ final class StatementQueryParams {
         StatementSort sort = sort(ctx, defaultSort, text != null);
         String cursor = paged ? text(ctx, "cursor") : null;
         int limit = paged ? limit(ctx) : MAX_LIMIT;
-        return new StatementQuery(text, cited, null, citing, labels, sections, yearFrom, yearTo, journal, self, sort,
-                cursor, limit);
+        return new StatementQuery(
+                text, cited, null, citing, labels, sections, yearFrom, yearTo, journal, self, sort, cursor, limit);
     }
 
     static int limit(Context ctx) {
@@ -67,7 +75,8 @@ final class StatementQueryParams {
         try {
             limit = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + shorten(raw) + "'");
+            throw ApiException.badRequest(
+                    "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + shorten(raw) + "'");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
@@ -79,7 +88,8 @@ final class StatementQueryParams {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return null;
         if (raw.length() > MAX_TEXT) {
-            throw ApiException.badRequest(name + " is too long (" + raw.length() + " characters; at most " + MAX_TEXT + ")");
+            throw ApiException.badRequest(
+                    name + " is too long (" + raw.length() + " characters; at most " + MAX_TEXT + ")");
         }
         return raw.strip();
     }
@@ -92,8 +102,8 @@ final class StatementQueryParams {
         return parsed(ctx, "section", SectionType::fromWireName, EnumSet.noneOf(SectionType.class));
     }
 
-    private static <E extends Enum<E>> Set<E> parsed(Context ctx, String name, java.util.function.Function<String, E> parse,
-            Set<E> out) {
+    private static <E extends Enum<E>> Set<E> parsed(
+            Context ctx, String name, java.util.function.Function<String, E> parse, Set<E> out) {
         for (String v : values(ctx, name)) {
             try {
                 out.add(parse.apply(v));
@@ -108,7 +118,10 @@ final class StatementQueryParams {
     private static List<String> values(Context ctx, String name) {
         return ctx.queryParams(name).stream()
                 .flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .map(String::strip).filter(s -> !s.isEmpty()).limit(50).toList();
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .limit(50)
+                .toList();
     }
 
     private static Integer year(Context ctx, String name) {
@@ -130,7 +143,9 @@ final class StatementQueryParams {
             case "include" -> SelfCitationFilter.INCLUDE;
             case "exclude" -> SelfCitationFilter.EXCLUDE;
             case "only" -> SelfCitationFilter.ONLY;
-            default -> throw ApiException.badRequest("selfCitation must be include, exclude or only, not '" + shorten(raw) + "'");
+            default ->
+                throw ApiException.badRequest(
+                        "selfCitation must be include, exclude or only, not '" + shorten(raw) + "'");
         };
     }
 
@@ -145,8 +160,9 @@ final class StatementQueryParams {
             case "-year" -> StatementSort.YEAR_DESC;
             case "confidence", "+confidence" -> StatementSort.CONFIDENCE_ASC;
             case "-confidence" -> StatementSort.CONFIDENCE_DESC;
-            default -> throw ApiException.badRequest(
-                    "sort must be relevance, year, -year, confidence or -confidence, not '" + shorten(raw) + "'");
+            default ->
+                throw ApiException.badRequest(
+                        "sort must be relevance, year, -year, confidence or -confidence, not '" + shorten(raw) + "'");
         };
     }
 

@@ -18,25 +18,46 @@ final class StatementRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
         JsonOut json = routes.json();
-        List<RouteDoc.Param> facets = List.of(RouteDoc.Param.query("facets", "boolean",
-                "include facet counts for label, section, year and journal (default: false for citations, true for search)"));
-        routes.get("/api/citations/<doi>", RouteCost.QUERY, ctx -> json.send(ctx, citations(ctx, store)),
+        List<RouteDoc.Param> facets = List.of(
+                RouteDoc.Param.query(
+                        "facets",
+                        "boolean",
+                        "include facet counts for label, section, year and journal (default: false for citations, true for search)"));
+        routes.get(
+                "/api/citations/<doi>",
+                RouteCost.QUERY,
+                ctx -> json.send(ctx, citations(ctx, store)),
                 RouteDoc.get("/api/citations/{doi}", "The statements citing a work, filtered, sorted and paged")
                         .param(RouteDoc.Param.path("doi", "DOI of the cited work"))
-                        .params(StatementQueryParams.FILTER_DOCS).params(StatementQueryParams.PAGING_DOCS).params(facets)
+                        .params(StatementQueryParams.FILTER_DOCS)
+                        .params(StatementQueryParams.PAGING_DOCS)
+                        .params(facets)
                         .tag("statements")
                         .ok("{doi, total, items: [statement], nextCursor, facets?}")
                         .response(400, "a parameter out of range (the message names it)", "application/json")
-                        .response(404, "nothing in the index cites this DOI", "application/json").build());
-        routes.get("/api/search", RouteCost.QUERY, ctx -> json.send(ctx, search(ctx, store)),
+                        .response(404, "nothing in the index cites this DOI", "application/json")
+                        .build());
+        routes.get(
+                "/api/search",
+                RouteCost.QUERY,
+                ctx -> json.send(ctx, search(ctx, store)),
                 RouteDoc.get("/api/search", "Full-text search over citation statements")
-                        .param(RouteDoc.Param.query("q", "string", "Lucene query syntax (phrases, AND/OR/NOT, field:value) where it parses, plain words otherwise"))
+                        .param(
+                                RouteDoc.Param.query(
+                                        "q",
+                                        "string",
+                                        "Lucene query syntax (phrases, AND/OR/NOT, field:value) where it parses, plain words otherwise"))
                         .param(RouteDoc.Param.query("cited", "string", "only statements citing this DOI"))
-                        .param(RouteDoc.Param.query("citing", "string", "only statements made by the article with this DOI"))
-                        .params(StatementQueryParams.FILTER_DOCS).params(StatementQueryParams.PAGING_DOCS).params(facets)
+                        .param(RouteDoc.Param.query(
+                                "citing", "string", "only statements made by the article with this DOI"))
+                        .params(StatementQueryParams.FILTER_DOCS)
+                        .params(StatementQueryParams.PAGING_DOCS)
+                        .params(facets)
                         .tag("statements")
-                        .ok("{q, total, items: [statement with highlighted and score], facets: {label, section, year, journal}, nextCursor}")
-                        .response(400, "a parameter out of range (the message names it)", "application/json").build());
+                        .ok(
+                                "{q, total, items: [statement with highlighted and score], facets: {label, section, year, journal}, nextCursor}")
+                        .response(400, "a parameter out of range (the message names it)", "application/json")
+                        .build());
     }
 
     private static Map<String, Object> citations(Context ctx, StatementStore store) throws IOException {

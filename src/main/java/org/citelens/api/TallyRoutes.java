@@ -6,9 +6,9 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,33 +42,60 @@ final class TallyRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
         JsonOut json = routes.json();
-        RouteDoc.Param doi = RouteDoc.Param.path("doi", "DOI of the cited work; slashes, any case, doi: or https://doi.org/ prefix, %2F all accepted");
-        routes.get("/api/tallies/<doi>/sections", RouteCost.CHEAP,
-                ctx -> cached(ctx, store, "s:", d -> store.sectionTallies(d).map(json::bytes).orElse(null)),
-                lookupDoc("/api/tallies/{doi}/sections", "Statements citing a work, counted per section of the citing article",
-                        "{doi, total, introduction, methods, results, discussion, other}", doi));
-        routes.get("/api/tallies/<doi>", RouteCost.CHEAP,
-                ctx -> cached(ctx, store, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
-                lookupDoc("/api/tallies/{doi}", "Smart-citation tallies of a work (scite-compatible shape)",
-                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications}", doi));
-        routes.post("/api/tallies", RouteCost.QUERY, ctx -> batch(ctx, store, json),
+        RouteDoc.Param doi = RouteDoc.Param.path(
+                "doi", "DOI of the cited work; slashes, any case, doi: or https://doi.org/ prefix, %2F all accepted");
+        routes.get(
+                "/api/tallies/<doi>/sections",
+                RouteCost.CHEAP,
+                ctx -> cached(ctx, store, "s:", d -> store.sectionTallies(d)
+                        .map(json::bytes)
+                        .orElse(null)),
+                lookupDoc(
+                        "/api/tallies/{doi}/sections",
+                        "Statements citing a work, counted per section of the citing article",
+                        "{doi, total, introduction, methods, results, discussion, other}",
+                        doi));
+        routes.get(
+                "/api/tallies/<doi>",
+                RouteCost.CHEAP,
+                ctx -> cached(
+                        ctx, store, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
+                lookupDoc(
+                        "/api/tallies/{doi}",
+                        "Smart-citation tallies of a work (scite-compatible shape)",
+                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications}",
+                        doi));
+        routes.post(
+                "/api/tallies",
+                RouteCost.QUERY,
+                ctx -> batch(ctx, store, json),
                 RouteDoc.post("/api/tallies", "Tallies of up to " + MAX_BATCH + " works in one call")
-                        .body("JSON array of DOI strings, at most " + MAX_BATCH).tag("tallies")
+                        .body("JSON array of DOI strings, at most " + MAX_BATCH)
+                        .tag("tallies")
                         .ok("{\"tallies\": {doi: {tallies}}}; DOIs nothing cites are left out")
-                        .response(400, "not a JSON array of strings, or more than " + MAX_BATCH + " DOIs", "application/json").build());
+                        .response(
+                                400,
+                                "not a JSON array of strings, or more than " + MAX_BATCH + " DOIs",
+                                "application/json")
+                        .build());
         for (String path : new String[] {"/api/tallies", "/api/tallies/<doi>", "/api/tallies/<doi>/sections"}) {
             routes.options(path, TallyRoutes::preflight);
         }
     }
 
     private static RouteDoc lookupDoc(String path, String summary, String ok, RouteDoc.Param doi) {
-        return RouteDoc.get(path, summary).param(doi).tag("tallies").ok(ok)
+        return RouteDoc.get(path, summary)
+                .param(doi)
+                .tag("tallies")
+                .ok(ok)
                 .response(304, "unchanged since the ETag in If-None-Match", null)
                 .response(400, "not a DOI", "application/json")
-                .response(404, "nothing in the index cites this DOI", "application/json").build();
+                .response(404, "nothing in the index cites this DOI", "application/json")
+                .build();
     }
 
-    private void cached(Context ctx, StatementStore store, String kind, TallyAnswerCache.Loader loader) throws IOException {
+    private void cached(Context ctx, StatementStore store, String kind, TallyAnswerCache.Loader loader)
+            throws IOException {
         cors(ctx);
         String doi = DoiParam.fromPath(ctx);
         TallyAnswerCache.Entry e = cache.get(kind + doi, store.version(), loader);
@@ -76,7 +103,8 @@ final class TallyRoutes implements RouteGroup {
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.strip().equals("*"))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.strip().equals("*"))) {
             ctx.status(304);
             return;
         }
@@ -143,7 +171,8 @@ final class TallyRoutes implements RouteGroup {
         }
         if (root != null && root.isObject() && root.has("dois")) root = root.get("dois");
         if (root == null || !root.isArray()) {
-            throw ApiException.badRequest("the body must be a JSON array of DOI strings, e.g. [\"10.1006/meth.2001.1262\"]");
+            throw ApiException.badRequest(
+                    "the body must be a JSON array of DOI strings, e.g. [\"10.1006/meth.2001.1262\"]");
         }
         if (root.size() > MAX_BATCH) {
             throw ApiException.badRequest("at most " + MAX_BATCH + " DOIs per request; this one has " + root.size()
@@ -151,7 +180,8 @@ final class TallyRoutes implements RouteGroup {
         }
         Set<String> dois = new LinkedHashSet<>();
         for (JsonNode n : root) {
-            if (!n.isTextual()) throw ApiException.badRequest("every item must be a DOI string; found " + n.getNodeType());
+            if (!n.isTextual())
+                throw ApiException.badRequest("every item must be a DOI string; found " + n.getNodeType());
             Optional<String> d = Doi.normalize(n.textValue());
             d.ifPresent(dois::add);
         }
@@ -169,7 +199,8 @@ final class TallyRoutes implements RouteGroup {
         long drained = body.length;
         byte[] sink = new byte[64 * 1024];
         for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) drained += n;
-        throw new ApiException(413, "request body too large: at most " + maxBodyBytes + " bytes (" + MAX_BATCH + " DOIs fit easily)");
+        throw new ApiException(
+                413, "request body too large: at most " + maxBodyBytes + " bytes (" + MAX_BATCH + " DOIs fit easily)");
     }
 
     static void cors(Context ctx) {

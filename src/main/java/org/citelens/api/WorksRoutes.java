@@ -43,12 +43,19 @@ public final class WorksRoutes {
     /** {@code /api/works} over a works catalog as a route group: the server's limits, metrics and OpenAPI document. */
     public static RouteGroup group(WorksCatalog works, StatementStore store) {
         WorksRoutes route = new WorksRoutes(works, store::tallies);
-        return routes -> routes.get(PATH, RouteCost.QUERY, route.handler(),
+        return routes -> routes.get(
+                PATH,
+                RouteCost.QUERY,
+                route.handler(),
                 RouteDoc.get(PATH, "Works by DOI, title words or \"Surname Year\", best first, each with its tallies")
-                        .param(RouteDoc.Param.query("q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
+                        .param(RouteDoc.Param.query(
+                                "q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
                         .param(RouteDoc.Param.query("limit", "integer", "1 to 100 (default 20)"))
-                        .tag("works").ok("{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
-                        .response(400, "q missing or too long, limit out of range", "application/json").build());
+                        .tag("works")
+                        .ok(
+                                "{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
+                        .response(400, "q missing or too long, limit out of range", "application/json")
+                        .build());
     }
 
     public void register(RoutesConfig routes) {
@@ -83,7 +90,8 @@ public final class WorksRoutes {
             }
         }
         List<WorkRecord> found = works.search(q.strip(), limit);
-        List<String> dois = found.stream().map(WorkRecord::doi).filter(d -> d != null).toList();
+        List<String> dois =
+                found.stream().map(WorkRecord::doi).filter(d -> d != null).toList();
         Map<String, ?> counts = dois.isEmpty() ? Map.of() : tallies.tallies(dois);
         List<Map<String, Object>> items = new ArrayList<>(found.size());
         for (WorkRecord w : found) {
@@ -107,7 +115,8 @@ public final class WorksRoutes {
     }
 
     private void error(Context ctx, int status, String message) throws IOException {
-        ctx.status(status).contentType("application/json")
+        ctx.status(status)
+                .contentType("application/json")
                 .result(json.writeValueAsString(Map.of("error", Map.of("status", status, "message", message))));
     }
 }

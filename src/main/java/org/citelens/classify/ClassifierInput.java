@@ -8,7 +8,12 @@ import org.citelens.model.SectionType;
  * the sentence (so they can be told apart from the target), the sentences around it, and the section it stands
  * in when known (null when not: JSON input without a section, the training sets).
  */
-public record ClassifierInput(String before, String sentence, String after, String targetMarker, List<String> otherMarkers,
+public record ClassifierInput(
+        String before,
+        String sentence,
+        String after,
+        String targetMarker,
+        List<String> otherMarkers,
         SectionType section) {
     public ClassifierInput {
         if (sentence == null) throw new IllegalArgumentException("sentence must be given");
@@ -19,7 +24,8 @@ public record ClassifierInput(String before, String sentence, String after, Stri
     }
 
     /** A statement whose section is not known. */
-    public ClassifierInput(String before, String sentence, String after, String targetMarker, List<String> otherMarkers) {
+    public ClassifierInput(
+            String before, String sentence, String after, String targetMarker, List<String> otherMarkers) {
         this(before, sentence, after, targetMarker, otherMarkers, null);
     }
 }

@@ -47,8 +47,18 @@ public final class ClassifierModel implements CitationClassifier {
      * @param description how it was trained (data, options), printed by {@code evaluate}
      * @param featureOptions the feature switches it was trained with, and is scored with
      */
-    public ClassifierModel(String[] features, float[] weights, byte[] multiplicity, double[] bias, boolean normalize, List<String> domains,
-            String defaultDomain, Calibrator calibrator, DecisionRule rule, String description, FeatureOptions featureOptions) {
+    public ClassifierModel(
+            String[] features,
+            float[] weights,
+            byte[] multiplicity,
+            double[] bias,
+            boolean normalize,
+            List<String> domains,
+            String defaultDomain,
+            Calibrator calibrator,
+            DecisionRule rule,
+            String description,
+            FeatureOptions featureOptions) {
         if (weights.length != features.length * Labels.COUNT) {
             throw new IllegalArgumentException("weights must hold " + Labels.COUNT + " values per feature");
         }
@@ -76,8 +86,10 @@ public final class ClassifierModel implements CitationClassifier {
     private static String fingerprint(float[] weights, double[] bias) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
-        for (float w : weights) crc.update(buf.clear().putInt(Float.floatToIntBits(w)).flip());
-        for (double b : bias) crc.update(buf.clear().putLong(Double.doubleToLongBits(b)).flip());
+        for (float w : weights)
+            crc.update(buf.clear().putInt(Float.floatToIntBits(w)).flip());
+        for (double b : bias)
+            crc.update(buf.clear().putLong(Double.doubleToLongBits(b)).flip());
         return String.format("%08x", crc.getValue());
     }
 
@@ -106,7 +118,8 @@ public final class ClassifierModel implements CitationClassifier {
         // sentence, and gave "performed according to our previous description [12]" 0.01. The rule's own
         // precision, checked by hand, is.
         double modelConfidence = p[Labels.index(label)];
-        return new Prediction(label, background ? Math.max(modelConfidence, SECTION_RULE_PRECISION) : modelConfidence, scores);
+        return new Prediction(
+                label, background ? Math.max(modelConfidence, SECTION_RULE_PRECISION) : modelConfidence, scores);
     }
 
     public double[] probabilities(ClassifierInput input, String domain) {

@@ -12,9 +12,11 @@ public final class Classifiers {
     public static final String SHIPPED_RESOURCE = "/org/citelens/classify/model.bin.gz";
     /** The shipped transformer: an ONNX graph and the settings it must be run with. */
     public static final String TRANSFORMER_MODEL = "/org/citelens/classify/transformer/model.onnx";
+
     public static final String TRANSFORMER_SETTINGS = "/org/citelens/classify/transformer/settings.json";
     /** The labeller names the CLI accepts for {@code --labeller}. */
     public static final String DEFAULT = "transformer";
+
     public static final String FAST = "fast";
 
     private Classifiers() {}
@@ -38,7 +40,8 @@ public final class Classifiers {
         return switch (labeller) {
             case DEFAULT -> layered(shippedTransformer(threads));
             case FAST -> shippedModel();
-            default -> throw new IllegalArgumentException("unknown labeller '" + labeller + "': expected transformer or fast");
+            default ->
+                throw new IllegalArgumentException("unknown labeller '" + labeller + "': expected transformer or fast");
         };
     }
 
@@ -54,7 +57,8 @@ public final class Classifiers {
                 throw new IOException(path + " holds no transformer model (model.onnx and settings.json)");
             }
             try (InputStream in = Files.newInputStream(settings)) {
-                return layered(new TransformerClassifier(Files.readAllBytes(onnx), TransformerSettings.read(in), threads));
+                return layered(
+                        new TransformerClassifier(Files.readAllBytes(onnx), TransformerSettings.read(in), threads));
             }
         }
         if (!Files.isRegularFile(path)) throw new IOException("no such model file or folder: " + path);
@@ -67,7 +71,9 @@ public final class Classifiers {
      */
     public static String defaultModelName() {
         try (InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
-            return settings == null ? shippedModel().name() : TransformerSettings.read(settings).name();
+            return settings == null
+                    ? shippedModel().name()
+                    : TransformerSettings.read(settings).name();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TRANSFORMER_SETTINGS, e);
         }
@@ -78,8 +84,9 @@ public final class Classifiers {
         try (InputStream model = Classifiers.class.getResourceAsStream(TRANSFORMER_MODEL);
                 InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
             if (model == null || settings == null) {
-                throw new IllegalStateException("the shipped transformer " + TRANSFORMER_MODEL + " is missing from the classpath; "
-                        + "rebuild it with `./run.sh train-transformer` (docs/classifier.md) and repackage, or use --labeller fast");
+                throw new IllegalStateException(
+                        "the shipped transformer " + TRANSFORMER_MODEL + " is missing from the classpath; "
+                                + "rebuild it with `./run.sh train-transformer` (docs/classifier.md) and repackage, or use --labeller fast");
             }
             return new TransformerClassifier(model.readAllBytes(), TransformerSettings.read(settings), threads);
         } catch (IOException e) {
@@ -88,7 +95,10 @@ public final class Classifiers {
     }
 
     private static LayeredClassifier layered(TransformerClassifier transformer) {
-        return new LayeredClassifier(shippedModel(), transformer, transformer.settings().screenThreshold(),
+        return new LayeredClassifier(
+                shippedModel(),
+                transformer,
+                transformer.settings().screenThreshold(),
                 transformer.settings().screenCues().stream().map(Cue::valueOf).toList());
     }
 
@@ -102,7 +112,8 @@ public final class Classifiers {
             String error = null;
             try (InputStream in = Classifiers.class.getResourceAsStream(SHIPPED_RESOURCE)) {
                 if (in == null) {
-                    error = "the shipped classifier model " + SHIPPED_RESOURCE + " is missing from the classpath; rebuild "
+                    error = "the shipped classifier model " + SHIPPED_RESOURCE
+                            + " is missing from the classpath; rebuild "
                             + "it with `java -jar target/citelens.jar train --data ... --model src/main/resources"
                             + SHIPPED_RESOURCE + "` (see docs/classifier.md) and repackage";
                 } else {

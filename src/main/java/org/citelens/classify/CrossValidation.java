@@ -21,7 +21,8 @@ public final class CrossValidation {
     public record Result(List<LabelledStatement> rows, int[] predicted, double[][] probs) {
         public Evaluation evaluate(String dataset) {
             int[] idx = IntStream.range(0, rows.size())
-                    .filter(i -> dataset == null || rows.get(i).dataset().equals(dataset)).toArray();
+                    .filter(i -> dataset == null || rows.get(i).dataset().equals(dataset))
+                    .toArray();
             int[] gold = new int[idx.length];
             int[] pred = new int[idx.length];
             double[][] p = new double[idx.length][];
@@ -45,7 +46,8 @@ public final class CrossValidation {
 
     private CrossValidation() {}
 
-    public static Result run(List<LabelledStatement> rows, TrainingOptions options, int threads, Consumer<String> progress)
+    public static Result run(
+            List<LabelledStatement> rows, TrainingOptions options, int threads, Consumer<String> progress)
             throws Exception {
         FeatureTable table = new FeatureTable(rows, options.domainFeatures(), options.features());
         return run(table, options, threads, progress);
@@ -86,7 +88,8 @@ public final class CrossValidation {
      * The outer grouped folds with any fitting procedure: the development runners use it to compare other learners
      * on exactly the folds of {@code train}.
      */
-    static Result run(FeatureTable table, TrainingOptions options, int threads, Consumer<String> progress, FoldFitter fitter)
+    static Result run(
+            FeatureTable table, TrainingOptions options, int threads, Consumer<String> progress, FoldFitter fitter)
             throws Exception {
         int n = table.size();
         int[] all = IntStream.range(0, n).toArray();
@@ -101,7 +104,8 @@ public final class CrossValidation {
             for (int f = 0; f < options.folds(); f++) {
                 int held = f;
                 jobs.add(pool.submit(() -> {
-                    int[] train = IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
+                    int[] train =
+                            IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
                     FoldModel model = fitter.fit(train, held);
                     for (int i = 0; i < n; i++) {
                         if (fold[i] != held) continue;
@@ -111,9 +115,14 @@ public final class CrossValidation {
                     }
                     int finished = done.incrementAndGet();
                     double elapsed = (System.nanoTime() - start) / 1e9;
-                    progress.accept(String.format(java.util.Locale.ROOT,
-                            "cross-validation: fold %d done, %d/%d folds, %.2f folds/min, ETA %.0f s", held + 1, finished,
-                            options.folds(), finished / elapsed * 60, elapsed / finished * (options.folds() - finished)));
+                    progress.accept(String.format(
+                            java.util.Locale.ROOT,
+                            "cross-validation: fold %d done, %d/%d folds, %.2f folds/min, ETA %.0f s",
+                            held + 1,
+                            finished,
+                            options.folds(),
+                            finished / elapsed * 60,
+                            elapsed / finished * (options.folds() - finished)));
                     return null;
                 }));
             }
@@ -127,9 +136,10 @@ public final class CrossValidation {
     }
 
     /** Trains the model to ship on every row, after the same feature extraction. */
-    public static ClassifierModel trainFinal(List<LabelledStatement> rows, TrainingOptions options, String description,
-            Consumer<String> progress) {
+    public static ClassifierModel trainFinal(
+            List<LabelledStatement> rows, TrainingOptions options, String description, Consumer<String> progress) {
         FeatureTable table = new FeatureTable(rows, options.domainFeatures(), options.features());
-        return new Trainer(table, options, progress).fit(IntStream.range(0, rows.size()).toArray(), description);
+        return new Trainer(table, options, progress)
+                .fit(IntStream.range(0, rows.size()).toArray(), description);
     }
 }

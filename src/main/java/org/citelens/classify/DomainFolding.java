@@ -14,8 +14,14 @@ import java.util.Map;
 final class DomainFolding {
     private DomainFolding() {}
 
-    static ClassifierModel fold(String[] names, float[] weights, double[] bias, TrainingOptions options,
-            Calibrator calibrator, DecisionRule rule, String description) {
+    static ClassifierModel fold(
+            String[] names,
+            float[] weights,
+            double[] bias,
+            TrainingOptions options,
+            Calibrator calibrator,
+            DecisionRule rule,
+            String description) {
         String prefix = options.defaultDomain() + "|";
         Map<String, float[]> plain = new LinkedHashMap<>();
         Map<String, Integer> copies = new LinkedHashMap<>();
@@ -37,7 +43,17 @@ final class DomainFolding {
             System.arraycopy(plain.get(outNames[i]), 0, outWeights, i * Labels.COUNT, Labels.COUNT);
             multiplicity[i] = (byte) (int) copies.get(outNames[i]);
         }
-        return new ClassifierModel(outNames, outWeights, multiplicity, bias, options.normalize(), List.of(), "",
-                calibrator, rule, description, options.features());
+        return new ClassifierModel(
+                outNames,
+                outWeights,
+                multiplicity,
+                bias,
+                options.normalize(),
+                List.of(),
+                "",
+                calibrator,
+                rule,
+                description,
+                options.features());
     }
 }

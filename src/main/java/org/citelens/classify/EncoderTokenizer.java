@@ -24,9 +24,10 @@ public final class EncoderTokenizer implements AutoCloseable {
     /** The shipped tokenizer. Thread-safe: the native tokenizer is immutable once built. */
     public static EncoderTokenizer load() {
         try (InputStream in = EncoderTokenizer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("the tokenizer " + RESOURCE + " is missing from the classpath");
-            return new EncoderTokenizer(HuggingFaceTokenizer.newInstance(in, Map.of(
-                    "addSpecialTokens", "false", "truncation", "false", "padding", "false")));
+            if (in == null)
+                throw new IllegalStateException("the tokenizer " + RESOURCE + " is missing from the classpath");
+            return new EncoderTokenizer(HuggingFaceTokenizer.newInstance(
+                    in, Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tokenizer " + RESOURCE, e);
         }

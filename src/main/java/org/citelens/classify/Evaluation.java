@@ -13,8 +13,18 @@ import java.util.Map;
  * @param ece expected calibration error of the predicted label's confidence
  * @param logLoss mean negative log probability of the gold label
  */
-public record Evaluation(int n, int[][] confusion, double[] precision, double[] recall, double[] f1, int[] support,
-        double macroF1, double accuracy, List<ReliabilityBin> reliability, double ece, double logLoss) {
+public record Evaluation(
+        int n,
+        int[][] confusion,
+        double[] precision,
+        double[] recall,
+        double[] f1,
+        int[] support,
+        double macroF1,
+        double accuracy,
+        List<ReliabilityBin> reliability,
+        double ece,
+        double logLoss) {
 
     /** Predictions whose confidence lies in [from, to): how many, their mean confidence, how many were right. */
     public record ReliabilityBin(double from, double to, int count, double meanConfidence, double accuracy) {}
@@ -65,7 +75,17 @@ public record Evaluation(int n, int[][] confusion, double[] precision, double[] 
             ece += binCount[b] / (double) gold.length * Math.abs(meanConf - acc);
         }
         int n = gold.length;
-        return new Evaluation(n, cm, p, r, f, support, macro, n == 0 ? 0 : right / (double) n, List.copyOf(bins), ece,
+        return new Evaluation(
+                n,
+                cm,
+                p,
+                r,
+                f,
+                support,
+                macro,
+                n == 0 ? 0 : right / (double) n,
+                List.copyOf(bins),
+                ece,
                 n == 0 ? 0 : logLoss / n);
     }
 
@@ -77,8 +97,17 @@ public record Evaluation(int n, int[][] confusion, double[] precision, double[] 
         m.put("accuracy", round(accuracy));
         Map<String, Object> per = new LinkedHashMap<>();
         for (int c = 0; c < Labels.COUNT; c++) {
-            per.put(Labels.label(c).wireName(), Map.of("precision", round(precision[c]), "recall", round(recall[c]),
-                    "f1", round(f1[c]), "support", support[c]));
+            per.put(
+                    Labels.label(c).wireName(),
+                    Map.of(
+                            "precision",
+                            round(precision[c]),
+                            "recall",
+                            round(recall[c]),
+                            "f1",
+                            round(f1[c]),
+                            "support",
+                            support[c]));
         }
         m.put("labels", per);
         Map<String, Object> cm = new LinkedHashMap<>();
@@ -88,8 +117,21 @@ public record Evaluation(int n, int[][] confusion, double[] precision, double[] 
             cm.put(Labels.label(g).wireName(), row);
         }
         m.put("confusion", cm);
-        m.put("reliability", reliability.stream().map(b -> Map.of("from", round(b.from()), "to", round(b.to()),
-                "count", b.count(), "mean_confidence", round(b.meanConfidence()), "accuracy", round(b.accuracy()))).toList());
+        m.put(
+                "reliability",
+                reliability.stream()
+                        .map(b -> Map.of(
+                                "from",
+                                round(b.from()),
+                                "to",
+                                round(b.to()),
+                                "count",
+                                b.count(),
+                                "mean_confidence",
+                                round(b.meanConfidence()),
+                                "accuracy",
+                                round(b.accuracy())))
+                        .toList());
         m.put("ece", round(ece));
         m.put("log_loss", round(logLoss));
         return m;

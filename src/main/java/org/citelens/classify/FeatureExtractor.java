@@ -67,7 +67,9 @@ public final class FeatureExtractor {
 
     /** Character n-grams (3 to charGrams) of the lower-cased masked text within charWindow chars of the target. */
     private void charGrams(String masked, List<String> f) {
-        String s = masked.toLowerCase(java.util.Locale.ROOT).replaceAll("[0-9]+", "0").replaceAll("\\s+", " ");
+        String s = masked.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[0-9]+", "0")
+                .replaceAll("\\s+", " ");
         int t = s.indexOf("tgtcit");
         int from = t < 0 ? 0 : Math.max(0, t - options.charWindow());
         int to = t < 0 ? s.length() : Math.min(s.length(), t + 6 + options.charWindow());

@@ -16,9 +16,11 @@ public record FeatureOptions(boolean trigrams, int charGrams, int charWindow) {
 
     public FeatureOptions {
         if (charGrams != 0 && (charGrams < 3 || charGrams > 10)) {
-            throw new IllegalArgumentException("character n-grams go up to 3 to 10 characters (0 for none), not " + charGrams);
+            throw new IllegalArgumentException(
+                    "character n-grams go up to 3 to 10 characters (0 for none), not " + charGrams);
         }
-        if (charWindow < 1) throw new IllegalArgumentException("the character window must be at least 1, not " + charWindow);
+        if (charWindow < 1)
+            throw new IllegalArgumentException("the character window must be at least 1, not " + charWindow);
     }
 
     @Override

@@ -66,7 +66,8 @@ public final class LabelledData {
                 if (line.isBlank()) continue;
                 String[] f = line.split("\t", -1);
                 if (f.length < col.size()) {
-                    throw new IllegalArgumentException(file + ":" + lineNo + ": expected " + col.size() + " columns, got " + f.length);
+                    throw new IllegalArgumentException(
+                            file + ":" + lineNo + ": expected " + col.size() + " columns, got " + f.length);
                 }
                 raw.add(f);
             }
@@ -75,8 +76,17 @@ public final class LabelledData {
                 String paper = f[col.get("citing_paper")];
                 String split = hasDev ? f[col.get("split")] : (DevSplit.isDevPaper(paper) ? "dev" : "train");
                 String marker = col.containsKey("target_marker") ? f[col.get("target_marker")] : "";
-                rows.add(row(f[col.get("id")], dataset, split, paper, optional(f, col, "before"), f[col.get("text")],
-                        optional(f, col, "after"), marker, f[col.get("label")], section(f, col, dataset)));
+                rows.add(row(
+                        f[col.get("id")],
+                        dataset,
+                        split,
+                        paper,
+                        optional(f, col, "before"),
+                        f[col.get("text")],
+                        optional(f, col, "after"),
+                        marker,
+                        f[col.get("label")],
+                        section(f, col, dataset)));
             }
         }
         return rows;
@@ -91,7 +101,8 @@ public final class LabelledData {
             try {
                 n = JSON.readTree(lines.get(i));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": not valid JSON: " + e.getOriginalMessage());
+                throw new IllegalArgumentException(
+                        file + ":" + (i + 1) + ": not valid JSON: " + e.getOriginalMessage());
             }
             String id = text(n, "id", "line" + (i + 1));
             String paper = text(n, "citing_paper", id);
@@ -99,15 +110,35 @@ public final class LabelledData {
             if (!n.hasNonNull("sentence") || !n.hasNonNull("label")) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": needs \"sentence\" and \"label\"");
             }
-            SectionType section = n.hasNonNull("section") ? SectionType.fromWireName(n.get("section").asText()) : null;
-            rows.add(row(id, text(n, "dataset", dataset), split, paper, text(n, "before", ""), n.get("sentence").asText(),
-                    text(n, "after", ""), text(n, "target_marker", ""), n.get("label").asText(), section));
+            SectionType section = n.hasNonNull("section")
+                    ? SectionType.fromWireName(n.get("section").asText())
+                    : null;
+            rows.add(row(
+                    id,
+                    text(n, "dataset", dataset),
+                    split,
+                    paper,
+                    text(n, "before", ""),
+                    n.get("sentence").asText(),
+                    text(n, "after", ""),
+                    text(n, "target_marker", ""),
+                    n.get("label").asText(),
+                    section));
         }
         return rows;
     }
 
-    private static LabelledStatement row(String id, String dataset, String split, String paper, String before,
-            String text, String after, String marker, String label, SectionType section) {
+    private static LabelledStatement row(
+            String id,
+            String dataset,
+            String split,
+            String paper,
+            String before,
+            String text,
+            String after,
+            String marker,
+            String label,
+            SectionType section) {
         String sentence = text;
         int open = text.indexOf("<cite>");
         int close = text.indexOf("</cite>");
@@ -116,8 +147,13 @@ public final class LabelledData {
             marker = text.substring(open + 6, close).strip();
             sentence = text.replace("<cite>", "").replace("</cite>", "");
         }
-        return new LabelledStatement(id, dataset, split, paper,
-                new ClassifierInput(before, sentence, after, marker.strip(), List.of(), section), Label.fromWireName(label));
+        return new LabelledStatement(
+                id,
+                dataset,
+                split,
+                paper,
+                new ClassifierInput(before, sentence, after, marker.strip(), List.of(), section),
+                Label.fromWireName(label));
     }
 
     /** Optional TSV columns (our own annotations carry the neighbouring sentences and the section). */
@@ -127,7 +163,8 @@ public final class LabelledData {
 
     /** The clinical set's sentences all come from Discussion sections (its README); other sets do not say. */
     private static SectionType section(String[] f, Map<String, Integer> col, String dataset) {
-        if (col.containsKey("section") && !f[col.get("section")].isBlank()) return SectionType.fromWireName(f[col.get("section")]);
+        if (col.containsKey("section") && !f[col.get("section")].isBlank())
+            return SectionType.fromWireName(f[col.get("section")]);
         return dataset.equals("clinical") ? SectionType.DISCUSSION : null;
     }
 
@@ -144,6 +181,7 @@ public final class LabelledData {
 
     /** The distinct dataset names in first-seen order. */
     public static List<String> datasets(List<LabelledStatement> rows) {
-        return Arrays.asList(rows.stream().map(LabelledStatement::dataset).distinct().toArray(String[]::new));
+        return Arrays.asList(
+                rows.stream().map(LabelledStatement::dataset).distinct().toArray(String[]::new));
     }
 }

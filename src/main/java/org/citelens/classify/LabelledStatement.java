@@ -9,8 +9,8 @@ import org.citelens.model.Label;
  * @param split {@code train} or {@code dev}; sets without a dev split get one of their own (see {@link DevSplit})
  * @param citingPaper the group for cross-validation: rows of one paper never straddle folds
  */
-public record LabelledStatement(String id, String dataset, String split, String citingPaper, ClassifierInput input,
-        Label label) {
+public record LabelledStatement(
+        String id, String dataset, String split, String citingPaper, ClassifierInput input, Label label) {
     public LabelledStatement {
         if (label == null || label == Label.UNCLASSIFIED) {
             throw new IllegalArgumentException("row " + id + " needs a supporting, contrasting or mentioning label");

@@ -26,12 +26,16 @@ public final class LayeredClassifier implements CitationClassifier {
      *                        the transformer; above 1 screens nothing
      * @param screenCues cue kinds that send a statement to the transformer whatever the screen says
      */
-    public LayeredClassifier(ClassifierModel fast, TransformerClassifier transformer, double screenThreshold,
+    public LayeredClassifier(
+            ClassifierModel fast,
+            TransformerClassifier transformer,
+            double screenThreshold,
             java.util.Collection<Cue> screenCues) {
         this.fast = fast;
         this.transformer = transformer;
         this.screenThreshold = screenThreshold;
-        this.screenCues = screenCues.isEmpty() ? java.util.EnumSet.noneOf(Cue.class) : java.util.EnumSet.copyOf(screenCues);
+        this.screenCues =
+                screenCues.isEmpty() ? java.util.EnumSet.noneOf(Cue.class) : java.util.EnumSet.copyOf(screenCues);
     }
 
     @Override
@@ -41,8 +45,8 @@ public final class LayeredClassifier implements CitationClassifier {
 
     @Override
     public String description() {
-        return transformer.description() + "; behind the Methods/Introduction section rule and the fast screen (" + fast.name()
-                + ", mentioning at " + screenThreshold + " or more, unless a cue of " + screenCues + ")";
+        return transformer.description() + "; behind the Methods/Introduction section rule and the fast screen ("
+                + fast.name() + ", mentioning at " + screenThreshold + " or more, unless a cue of " + screenCues + ")";
     }
 
     @Override

@@ -35,13 +35,16 @@ final class LinearTrainer {
         boolean[] seen = new boolean[Labels.COUNT];
         for (int label : labels) seen[label] = true;
         for (int c = 0; c < Labels.COUNT; c++) {
-            if (!seen[c]) throw new IllegalArgumentException("training data has no " + Labels.label(c).wireName() + " rows");
+            if (!seen[c])
+                throw new IllegalArgumentException(
+                        "training data has no " + Labels.label(c).wireName() + " rows");
         }
         if (options.nbAlpha() > 0) return fitNb(rows, labels, featureCount, options);
         double[] y = new double[labels.length];
         for (int i = 0; i < y.length; i++) y[i] = labels[i];
         Parameter param = new Parameter(SolverType.L2R_LR, options.c(), 0.001);
-        param.setWeights(options.classWeights().clone(), new int[] {Labels.SUPPORTING, Labels.CONTRASTING, Labels.MENTIONING});
+        param.setWeights(
+                options.classWeights().clone(), new int[] {Labels.SUPPORTING, Labels.CONTRASTING, Labels.MENTIONING});
         param.setRandom(new Random(options.seed()));
         Model model = Linear.train(problem(rows, y, null, featureCount, options), param);
         return extract(model, featureCount);
@@ -96,7 +99,8 @@ final class LinearTrainer {
     }
 
     /** Binary rows as liblinear columns (plus a bias column), each present feature worth its scale, or 1 when null. */
-    private static Problem problem(List<int[]> rows, double[] y, double[] scale, int featureCount, TrainingOptions options) {
+    private static Problem problem(
+            List<int[]> rows, double[] y, double[] scale, int featureCount, TrainingOptions options) {
         Problem problem = new Problem();
         problem.l = rows.size();
         problem.n = featureCount + 1;

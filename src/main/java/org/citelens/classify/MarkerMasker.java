@@ -15,14 +15,14 @@ public final class MarkerMasker {
     public static final String OTHER = " othcit ";
 
     /** Numeric brackets: "[12]", "[3-5, 7]". */
-    private static final Pattern NUMERIC = Pattern.compile(
-            "\\[\\s*\\d+[a-z]?(?:\\s*[,;\\u2013\\u2014-]\\s*\\d+[a-z]?)*\\s*\\]");
+    private static final Pattern NUMERIC =
+            Pattern.compile("\\[\\s*\\d+[a-z]?(?:\\s*[,;\\u2013\\u2014-]\\s*\\d+[a-z]?)*\\s*\\]");
     /** Author-year parentheses: "(Smith et al., 2015a; Lee 2019)". */
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]{0,200}?\\b(?:19|20)\\d\\d[a-z]?\\s*\\)");
     /** Narrative author-year: "Smith et al. (2015)", "Jing and McKeown (2000)", "Smith et al., 2015". */
     private static final Pattern NARRATIVE = Pattern.compile(
             "\\b\\p{Lu}[\\p{L}'\\u2019-]+(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}'\\u2019-]+)?\\s*,?\\s*\\(\\s*(?:19|20)\\d\\d[a-z]?\\s*\\)"
-            + "|\\b\\p{Lu}[\\p{L}'\\u2019-]+\\s+et\\s+al\\.?,?\\s*(?:(?:19|20)\\d\\d[a-z]?)?");
+                    + "|\\b\\p{Lu}[\\p{L}'\\u2019-]+\\s+et\\s+al\\.?,?\\s*(?:(?:19|20)\\d\\d[a-z]?)?");
 
     private MarkerMasker() {}
 
@@ -31,7 +31,8 @@ public final class MarkerMasker {
         StringBuilder out = new StringBuilder(s.length() + 16);
         int targetAt = find(s, input.targetMarker());
         List<int[]> spans = new ArrayList<>();
-        if (targetAt >= 0) spans.add(new int[] {targetAt, targetAt + input.targetMarker().length(), 1});
+        if (targetAt >= 0)
+            spans.add(new int[] {targetAt, targetAt + input.targetMarker().length(), 1});
         for (String other : input.otherMarkers()) {
             int at = find(s, other);
             if (at >= 0 && !overlaps(spans, at, at + other.length())) spans.add(new int[] {at, at + other.length(), 0});
@@ -65,8 +66,11 @@ public final class MarkerMasker {
             int at = s.indexOf(marker, from);
             if (at < 0) return -1;
             int end = at + marker.length();
-            boolean leftOk = at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)) || !Character.isLetterOrDigit(marker.charAt(0));
-            boolean rightOk = end == s.length() || !Character.isLetterOrDigit(s.charAt(end))
+            boolean leftOk = at == 0
+                    || !Character.isLetterOrDigit(s.charAt(at - 1))
+                    || !Character.isLetterOrDigit(marker.charAt(0));
+            boolean rightOk = end == s.length()
+                    || !Character.isLetterOrDigit(s.charAt(end))
                     || !Character.isLetterOrDigit(marker.charAt(marker.length() - 1));
             if (leftOk && rightOk) return at;
             from = at + 1;

@@ -26,6 +26,7 @@ public final class ModelFile {
     private static final int MAGIC = 0x43544c4d; // "CTLM"
     /** Feature switches are the defaults: every model written before format 3 existed. */
     private static final int DEFAULT_FEATURES_VERSION = 2;
+
     private static final int VERSION = 3;
 
     private ModelFile() {}
@@ -120,8 +121,18 @@ public final class ModelFile {
             for (int c = 0; c < Labels.COUNT; c++) weights[i * Labels.COUNT + c] = in.readFloat();
         }
         if (version == DEFAULT_FEATURES_VERSION) requireDefaultFeatures(features, source);
-        return new ClassifierModel(features, weights, multiplicity, bias, normalize, domains, defaultDomain, new Calibrator(a, b), rule,
-                description, featureOptions);
+        return new ClassifierModel(
+                features,
+                weights,
+                multiplicity,
+                bias,
+                normalize,
+                domains,
+                defaultDomain,
+                new Calibrator(a, b),
+                rule,
+                description,
+                featureOptions);
     }
 
     /**
@@ -134,9 +145,11 @@ public final class ModelFile {
             int bar = f.indexOf('|');
             String name = bar < 0 ? f : f.substring(bar + 1);
             if (name.startsWith("t:") || name.startsWith("c:")) {
-                throw new IOException(source + " was trained with " + (name.startsWith("t:") ? "word trigrams" : "character n-grams")
-                        + " (feature '" + f + "') in model format " + DEFAULT_FEATURES_VERSION + ", which does not record "
-                        + "feature switches; retrain it with `train` (--trigrams, --char-grams N) so the file records them");
+                throw new IOException(
+                        source + " was trained with " + (name.startsWith("t:") ? "word trigrams" : "character n-grams")
+                                + " (feature '" + f + "') in model format " + DEFAULT_FEATURES_VERSION
+                                + ", which does not record "
+                                + "feature switches; retrain it with `train` (--trigrams, --char-grams N) so the file records them");
             }
         }
     }

@@ -44,12 +44,15 @@ public final class StatementLines {
             try {
                 node = json.readTree(line);
             } catch (JsonProcessingException e) {
-                out[i] = error(json.createObjectNode().put("line", firstLineNumber + i).put("input", line),
+                out[i] = error(
+                        json.createObjectNode().put("line", firstLineNumber + i).put("input", line),
                         "not valid JSON: " + e.getOriginalMessage());
                 continue;
             }
             if (!(node instanceof ObjectNode obj)) {
-                out[i] = error(json.createObjectNode().put("line", firstLineNumber + i).put("input", line), "not a JSON object");
+                out[i] = error(
+                        json.createObjectNode().put("line", firstLineNumber + i).put("input", line),
+                        "not a JSON object");
                 continue;
             }
             JsonNode sentence = obj.get("sentence");
@@ -68,8 +71,13 @@ public final class StatementLines {
             }
             good.add(obj);
             at.add(i);
-            inputs.add(new ClassifierInput(text(obj, "before"), sentence.asText(), text(obj, "after"),
-                    text(obj, "target_marker"), List.of(), section));
+            inputs.add(new ClassifierInput(
+                    text(obj, "before"),
+                    sentence.asText(),
+                    text(obj, "after"),
+                    text(obj, "target_marker"),
+                    List.of(),
+                    section));
         }
         List<Prediction> predictions = inputs.isEmpty() ? List.of() : classifier.classifyAll(inputs);
         for (int k = 0; k < good.size(); k++) {

@@ -21,7 +21,8 @@ final class ThresholdSelector {
         return new DecisionRule(tS, tC);
     }
 
-    private static double best(double[][] probs, int[] labels, int target, double tS, double tC, double precisionTarget) {
+    private static double best(
+            double[][] probs, int[] labels, int target, double tS, double tC, double precisionTarget) {
         double bestT = 1.0;
         double bestF1 = -1;
         double fallbackT = 1.0;

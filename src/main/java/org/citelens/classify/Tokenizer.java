@@ -17,14 +17,20 @@ public final class Tokenizer {
             char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i))
-                        || (text.charAt(i) == '\'' || text.charAt(i) == '\u2019') && i + 1 < n && text.charAt(i + 1) == 't')) {
+                while (i < n
+                        && (Character.isLetterOrDigit(text.charAt(i))
+                                || (text.charAt(i) == '\'' || text.charAt(i) == '\u2019')
+                                        && i + 1 < n
+                                        && text.charAt(i + 1) == 't')) {
                     i++;
                 }
-                out.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\''));
+                out.add(text.substring(start, i)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('\u2019', '\''));
             } else if (Character.isDigit(c)) {
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.' && i + 1 < n
-                        && Character.isDigit(text.charAt(i + 1)))) {
+                while (i < n
+                        && (Character.isLetterOrDigit(text.charAt(i))
+                                || text.charAt(i) == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
                     i++;
                 }
                 out.add(NUMBER);

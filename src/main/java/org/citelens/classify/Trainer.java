@@ -24,8 +24,10 @@ final class Trainer {
 
     ClassifierModel fit(int[] subset, String description) {
         // A set trained without the default domain (athar alone, say) is its own target domain.
-        boolean hasDefault = Arrays.stream(subset).anyMatch(i -> table.statement(i).dataset().equals(options.defaultDomain()));
-        TrainingOptions options = hasDefault ? this.options
+        boolean hasDefault =
+                Arrays.stream(subset).anyMatch(i -> table.statement(i).dataset().equals(options.defaultDomain()));
+        TrainingOptions options = hasDefault
+                ? this.options
                 : this.options.withDefaultDomain(table.statement(subset[0]).dataset());
         int[] localOf = vocabulary(subset);
         int featureCount = 0;
@@ -48,8 +50,8 @@ final class Trainer {
                     trainLabels.add(labels[k]);
                 }
             }
-            LinearTrainer.Weights w = LinearTrainer.fit(trainRows,
-                    trainLabels.stream().mapToInt(Integer::intValue).toArray(), featureCount, options);
+            LinearTrainer.Weights w = LinearTrainer.fit(
+                    trainRows, trainLabels.stream().mapToInt(Integer::intValue).toArray(), featureCount, options);
             for (int k = 0; k < subset.length; k++) {
                 if (fold[k] == f) oof[k] = score(w, rows.get(k));
             }
@@ -58,7 +60,8 @@ final class Trainer {
         // Calibrate and choose thresholds on the rows of the target domain only: the other sets differ in label
         // balance and meaning, and their rows would pull the thresholds away from what the shipped model needs.
         int[] target = IntStream.range(0, subset.length)
-                .filter(k -> table.statement(subset[k]).dataset().equals(options.defaultDomain())).toArray();
+                .filter(k -> table.statement(subset[k]).dataset().equals(options.defaultDomain()))
+                .toArray();
         if (target.length == 0) target = IntStream.range(0, subset.length).toArray();
         double[][] targetOof = new double[target.length][];
         int[] targetLabels = new int[target.length];
@@ -78,14 +81,25 @@ final class Trainer {
             if (localOf[id] >= 0) names[localOf[id]] = table.name(id);
         }
         if (!options.domainFeatures()) {
-            return new ClassifierModel(names, w.weights(), null, w.bias(), options.normalize(), List.of(), "",
-                    calibrator, rule, description, options.features());
+            return new ClassifierModel(
+                    names,
+                    w.weights(),
+                    null,
+                    w.bias(),
+                    options.normalize(),
+                    List.of(),
+                    "",
+                    calibrator,
+                    rule,
+                    description,
+                    options.features());
         }
         return DomainFolding.fold(names, w.weights(), w.bias(), options, calibrator, rule, description);
     }
 
     private double[] score(LinearTrainer.Weights w, int[] row) {
-        return LinearScorer.score(w.weights(), w.bias(), row, row.length, LinearScorer.value(row.length, options.normalize()));
+        return LinearScorer.score(
+                w.weights(), w.bias(), row, row.length, LinearScorer.value(row.length, options.normalize()));
     }
 
     /** Maps global feature ids to dense local ids, keeping features seen in at least minCount rows of the subset. */

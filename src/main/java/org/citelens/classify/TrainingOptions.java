@@ -19,65 +19,186 @@ import java.util.Locale;
  *                scaled by their naive Bayes log-count ratio (NBSVM, Wang &amp; Manning 2012) smoothed with this count
  * @param features which features are extracted; saved in the model, which is scored with the same
  */
-public record TrainingOptions(double c, double[] classWeights, int minCount, boolean normalize, boolean domainFeatures,
-        String defaultDomain, int folds, long seed, double precisionTarget, double nbAlpha, FeatureOptions features) {
+public record TrainingOptions(
+        double c,
+        double[] classWeights,
+        int minCount,
+        boolean normalize,
+        boolean domainFeatures,
+        String defaultDomain,
+        int folds,
+        long seed,
+        double precisionTarget,
+        double nbAlpha,
+        FeatureOptions features) {
 
     public TrainingOptions {
         if (features == null) throw new IllegalArgumentException("feature options must be given");
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(2, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78, 0.5, FeatureOptions.DEFAULTS);
+        return new TrainingOptions(
+                2, new double[] {2, 3, 1}, 2, true, true, "clinical", 5, 20240611L, 0.78, 0.5, FeatureOptions.DEFAULTS);
     }
 
     public TrainingOptions withNbAlpha(double alpha) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, alpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                alpha,
+                features);
     }
 
     public TrainingOptions withSeed(long s) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, s, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                s,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withC(double newC) {
-        return new TrainingOptions(newC, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                newC,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withClassWeights(double[] w) {
-        return new TrainingOptions(c, w, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                w,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withDomainFeatures(boolean on) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, on, defaultDomain, folds, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                on,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withNormalize(boolean on) {
-        return new TrainingOptions(c, classWeights, minCount, on, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                on,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withDefaultDomain(String domain) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, domain, folds, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                domain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withPrecisionTarget(double p) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p, nbAlpha, features);
+        return new TrainingOptions(
+                c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, p, nbAlpha, features);
     }
 
     public TrainingOptions withFolds(int k) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, k, seed, precisionTarget, nbAlpha, features);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                k,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                features);
     }
 
     public TrainingOptions withFeatures(FeatureOptions f) {
-        return new TrainingOptions(c, classWeights, minCount, normalize, domainFeatures, defaultDomain, folds, seed, precisionTarget, nbAlpha, f);
+        return new TrainingOptions(
+                c,
+                classWeights,
+                minCount,
+                normalize,
+                domainFeatures,
+                defaultDomain,
+                folds,
+                seed,
+                precisionTarget,
+                nbAlpha,
+                f);
     }
 
     /** The defaults' feature switches are left out, so a model trained with them keeps its description. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT,
-                "L2 logistic regression%s C=%s, class weights %s (supporting, contrasting, mentioning), min count %d, "
-                        + "normalize=%s, domain features=%s (default domain %s), %d grouped folds, seed %d, "
-                        + "precision target %.2f", nbAlpha > 0 ? " on NBSVM-scaled features (alpha " + nbAlpha + ")" : "",
-                c, Arrays.toString(classWeights), minCount, normalize, domainFeatures, defaultDomain, folds, seed,
-                precisionTarget) + (features.equals(FeatureOptions.DEFAULTS) ? "" : ", features " + features);
+        return String.format(
+                        Locale.ROOT,
+                        "L2 logistic regression%s C=%s, class weights %s (supporting, contrasting, mentioning), min count %d, "
+                                + "normalize=%s, domain features=%s (default domain %s), %d grouped folds, seed %d, "
+                                + "precision target %.2f",
+                        nbAlpha > 0 ? " on NBSVM-scaled features (alpha " + nbAlpha + ")" : "",
+                        c,
+                        Arrays.toString(classWeights),
+                        minCount,
+                        normalize,
+                        domainFeatures,
+                        defaultDomain,
+                        folds,
+                        seed,
+                        precisionTarget)
+                + (features.equals(FeatureOptions.DEFAULTS) ? "" : ", features " + features);
     }
 }

@@ -38,7 +38,8 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(onnx, options);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the transformer model " + settings.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot load the transformer model " + settings.name() + ": " + e.getMessage(), e);
         }
         this.tokenizer = EncoderTokenizer.load();
         this.inputs = new TransformerInputBuilder(tokenizer, settings.maxTokens(), settings.sentenceTokens());
@@ -96,7 +97,10 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     public double[][] logits(List<TransformerInput> encoded) {
         Integer[] order = new Integer[encoded.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
+        Arrays.sort(
+                order,
+                (a, b) ->
+                        Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
         double[][] out = new double[encoded.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
             int to = Math.min(order.length, from + BATCH);
@@ -112,7 +116,8 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     private float[][] run(List<TransformerInput> encoded, Integer[] order, int from, int to) {
         int rows = to - from;
         int width = 0;
-        for (int k = from; k < to; k++) width = Math.max(width, encoded.get(order[k]).length());
+        for (int k = from; k < to; k++)
+            width = Math.max(width, encoded.get(order[k]).length());
         long[] ids = new long[rows * width];
         long[] mask = new long[rows * width];
         long[] types = new long[rows * width];
@@ -126,11 +131,12 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
         try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
                 OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
                 OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
-                OrtSession.Result result = session.run(Map.of("input_ids", tIds, "attention_mask", tMask,
-                        "token_type_ids", tTypes))) {
+                OrtSession.Result result =
+                        session.run(Map.of("input_ids", tIds, "attention_mask", tMask, "token_type_ids", tTypes))) {
             return (float[][]) result.get(0).getValue();
         } catch (OrtException e) {
-            throw new IllegalStateException("the transformer model failed on a batch of " + rows + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the transformer model failed on a batch of " + rows + ": " + e.getMessage(), e);
         }
     }
 

@@ -32,7 +32,8 @@ public final class TransformerInputBuilder {
     }
 
     public TransformerInput build(ClassifierInput input) {
-        String sentence = MarkerMasker.mask(input).replace(MarkerMasker.TARGET, TARGET).replace(MarkerMasker.OTHER, OTHER);
+        String sentence =
+                MarkerMasker.mask(input).replace(MarkerMasker.TARGET, TARGET).replace(MarkerMasker.OTHER, OTHER);
         long[] first = tokenizer.ids(sectionWords(input.section()) + sentence);
         first = Arrays.copyOf(first, Math.min(first.length, sentenceTokens));
         long[] before = input.before().isBlank() ? new long[0] : tokenizer.ids(maskAll(input.before()));
@@ -72,6 +73,7 @@ public final class TransformerInputBuilder {
     /** In a neighbouring sentence no marker is the target: every marker found becomes "some other work". */
     private static String maskAll(String text) {
         return MarkerMasker.mask(new ClassifierInput("", text, "", "", java.util.List.of()))
-                .replace(MarkerMasker.TARGET, OTHER).replace(MarkerMasker.OTHER, OTHER);
+                .replace(MarkerMasker.TARGET, OTHER)
+                .replace(MarkerMasker.OTHER, OTHER);
     }
 }

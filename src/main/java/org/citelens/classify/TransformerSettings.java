@@ -26,8 +26,16 @@ import java.io.InputStream;
  *                              null for none
  * @param description training data and options, printed by evaluate
  */
-public record TransformerSettings(String name, String encoder, int maxTokens, int sentenceTokens, double temperature,
-        double supportingThreshold, double contrastingThreshold, double screenThreshold, java.util.List<String> screenCues,
+public record TransformerSettings(
+        String name,
+        String encoder,
+        int maxTokens,
+        int sentenceTokens,
+        double temperature,
+        double supportingThreshold,
+        double contrastingThreshold,
+        double screenThreshold,
+        java.util.List<String> screenCues,
         double[][] confidenceCalibration,
         String description) {
     public static final int DEFAULT_MAX_TOKENS = 128;

@@ -13,16 +13,26 @@ import java.util.List;
  * see the same ids.
  */
 public final class TransformerTrainingData {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
 
     private TransformerTrainingData() {}
 
     /** Returns the number of rows written. */
-    public static int write(List<LabelledStatement> rows, TransformerInputBuilder builder, Writer out) throws IOException {
+    public static int write(List<LabelledStatement> rows, TransformerInputBuilder builder, Writer out)
+            throws IOException {
         for (LabelledStatement row : rows) {
             TransformerInput in = builder.build(row.input());
-            JSON.writeValue(out, new Line(row.id(), row.dataset(), row.split(), row.citingPaper(),
-                    Labels.index(row.label()), in.ids(), in.typeIds()));
+            JSON.writeValue(
+                    out,
+                    new Line(
+                            row.id(),
+                            row.dataset(),
+                            row.split(),
+                            row.citingPaper(),
+                            Labels.index(row.label()),
+                            in.ids(),
+                            in.typeIds()));
             out.write('\n');
         }
         return rows.size();

@@ -95,7 +95,8 @@ public final class Args {
     /** Fails with a usage error naming any flag the command does not know. */
     public void allowOnly(Set<String> known) {
         for (String f : values.keySet()) {
-            if (!known.contains(f)) throw new UsageException("unknown option --" + f + "; known: --" + String.join(", --", known));
+            if (!known.contains(f))
+                throw new UsageException("unknown option --" + f + "; known: --" + String.join(", --", known));
         }
     }
 }

@@ -39,7 +39,8 @@ public final class ClassifyCommand implements Command {
         args.allowOnly(Set.of("input", "output", "model", "labeller"));
         String input = args.require("input");
         String output = args.require("output");
-        if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) throw new UsageException("no such input file: " + input);
+        if (!input.equals("-") && !Files.isRegularFile(Path.of(input)))
+            throw new UsageException("no such input file: " + input);
         CitationClassifier classifier = Labellers.choose(args);
         StatementLines lines = new StatementLines(classifier);
         long start = System.nanoTime();
@@ -48,8 +49,8 @@ public final class ClassifyCommand implements Command {
         long errors = 0;
         try {
             try (BufferedReader in = input.equals("-")
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
+                            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
                     BufferedWriter out = output.equals("-")
                             ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                             : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
@@ -61,8 +62,8 @@ public final class ClassifyCommand implements Command {
                     String line = readLine(in, input, ++lineNo);
                     more = line != null;
                     if (more && line.indexOf('\u0000') >= 0) {
-                        throw new CommandFailedException(input + " is a binary file (NUL byte on line " + lineNo
-                                + "), not UTF-8 JSON Lines");
+                        throw new CommandFailedException(
+                                input + " is a binary file (NUL byte on line " + lineNo + "), not UTF-8 JSON Lines");
                     }
                     if (more && !line.isBlank()) block.add(line);
                     if (block.size() < BLOCK && more) continue;
@@ -77,8 +78,9 @@ public final class ClassifyCommand implements Command {
                     long now = System.nanoTime();
                     if (now - lastReport > REPORT_EVERY_NANOS) {
                         lastReport = now;
-                        System.err.printf("classify: %d lines, %d errors, %.0f lines/s%n", done + errors, errors,
-                                (done + errors) / ((now - start) / 1e9));
+                        System.err.printf(
+                                "classify: %d lines, %d errors, %.0f lines/s%n",
+                                done + errors, errors, (done + errors) / ((now - start) / 1e9));
                     }
                 }
             }
@@ -86,8 +88,9 @@ public final class ClassifyCommand implements Command {
             if (!output.equals("-")) Files.deleteIfExists(Path.of(output));
             throw e;
         }
-        System.err.printf("classify: done: %d statements labelled, %d lines with errors, %.1f s%n", done, errors,
-                (System.nanoTime() - start) / 1e9);
+        System.err.printf(
+                "classify: done: %d statements labelled, %d lines with errors, %.1f s%n",
+                done, errors, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 

@@ -52,6 +52,7 @@ public final class CrawlCommand implements Command {
             Map.entry("crawl-delay-cap-ms", "politeness.crawl-delay.cap.ms"),
             Map.entry("max-redirects", "fetch.max-redirects"),
             Map.entry("max-retries", "fetch.max-retries"));
+
     private static final Set<String> SWITCHES = Set.of("allow-loopback", "allow-private", "robots-sitemaps", "help");
 
     @Override

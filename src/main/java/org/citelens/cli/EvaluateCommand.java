@@ -44,11 +44,13 @@ public final class EvaluateCommand implements Command {
     public int run(Args args) throws Exception {
         args.allowOnly(Set.of("data", "model", "labeller", "json", "split", "errors"));
         String split = args.get("split", "all");
-        if (!Set.of("all", "train", "dev", "test").contains(split)) throw new UsageException("--split takes train, dev, test or all");
+        if (!Set.of("all", "train", "dev", "test").contains(split))
+            throw new UsageException("--split takes train, dev, test or all");
         String data = args.require("data");
         CitationClassifier classifier = Labellers.choose(args);
         List<LabelledStatement> rows = LabelledInput.read(data).stream()
-                .filter(r -> split.equals("all") || r.split().equals(split)).toList();
+                .filter(r -> split.equals("all") || r.split().equals(split))
+                .toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data + " for split " + split);
         Predictions all = predict(classifier, rows);
 
@@ -80,23 +82,34 @@ public final class EvaluateCommand implements Command {
                 Map<String, Object> m = new LinkedHashMap<>(v.toMap());
                 if (weighted.containsKey(k)) {
                     double[] p = weighted.get(k);
-                    m.put("corpus_weighted_precision", Map.of("supporting", round(p[Labels.SUPPORTING]),
-                            "contrasting", round(p[Labels.CONTRASTING])));
+                    m.put(
+                            "corpus_weighted_precision",
+                            Map.of(
+                                    "supporting",
+                                    round(p[Labels.SUPPORTING]),
+                                    "contrasting",
+                                    round(p[Labels.CONTRASTING])));
                 }
                 sets2.put(k, m);
             });
             out.put("sets", sets2);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            System.out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(out));
         } else {
             System.out.println("model: " + classifier.name() + ": " + classifier.description());
-            System.out.printf("thresholds: supporting %.3f, contrasting %.3f; split: %s%n",
+            System.out.printf(
+                    "thresholds: supporting %.3f, contrasting %.3f; split: %s%n",
                     rule.supportingThreshold(), rule.contrastingThreshold(), split);
             bySet.forEach((k, v) -> {
                 System.out.print(EvaluationFormat.text(k, v));
                 if (weighted.containsKey(k)) {
                     double[] p = weighted.get(k);
-                    System.out.printf(Locale.ROOT, "  precision re-weighted to the corpus's mix: supporting %.3f, contrasting %.3f%n",
-                            p[Labels.SUPPORTING], p[Labels.CONTRASTING]);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  precision re-weighted to the corpus's mix: supporting %.3f, contrasting %.3f%n",
+                            p[Labels.SUPPORTING],
+                            p[Labels.CONTRASTING]);
                 }
                 System.out.println();
             });
@@ -114,7 +127,8 @@ public final class EvaluateCommand implements Command {
             predictions = new ArrayList<>(rows.size());
             for (LabelledStatement r : rows) predictions.add(model.predict(r.input(), r.dataset()));
         } else {
-            List<ClassifierInput> inputs = rows.stream().map(LabelledStatement::input).toList();
+            List<ClassifierInput> inputs =
+                    rows.stream().map(LabelledStatement::input).toList();
             predictions = classifier.classifyAll(inputs);
         }
         return new Predictions(rows, predictions);
@@ -131,9 +145,16 @@ public final class EvaluateCommand implements Command {
             if (layered.reachesTransformer(r.input())) reached++;
             else hidden[g]++;
         }
-        return String.format(Locale.ROOT, "screen: %d of %d statements reach the transformer; kept from it by the section rule "
-                + "or the fast screen: %d of %d gold supporting, %d of %d gold contrasting%n%n", reached, rows.size(),
-                hidden[Labels.SUPPORTING], total[Labels.SUPPORTING], hidden[Labels.CONTRASTING], total[Labels.CONTRASTING]);
+        return String.format(
+                Locale.ROOT,
+                "screen: %d of %d statements reach the transformer; kept from it by the section rule "
+                        + "or the fast screen: %d of %d gold supporting, %d of %d gold contrasting%n%n",
+                reached,
+                rows.size(),
+                hidden[Labels.SUPPORTING],
+                total[Labels.SUPPORTING],
+                hidden[Labels.CONTRASTING],
+                total[Labels.CONTRASTING]);
     }
 
     private static double round(double v) {
@@ -144,7 +165,8 @@ public final class EvaluateCommand implements Command {
     record Predictions(List<LabelledStatement> rows, List<Prediction> predictions) {
         int[] predicted() {
             int[] p = new int[rows.size()];
-            for (int i = 0; i < p.length; i++) p[i] = Labels.index(predictions.get(i).label());
+            for (int i = 0; i < p.length; i++)
+                p[i] = Labels.index(predictions.get(i).label());
             return p;
         }
 

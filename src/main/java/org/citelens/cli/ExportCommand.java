@@ -58,7 +58,8 @@ public final class ExportCommand implements Command {
         }
         long[] rows = {0};
         try (LuceneStatementStore store = LuceneStatementStore.open(index);
-                OutputStream raw = args.has("out") ? Files.newOutputStream(args.requirePath("out")) : nonClosing(System.out);
+                OutputStream raw =
+                        args.has("out") ? Files.newOutputStream(args.requirePath("out")) : nonClosing(System.out);
                 Writer out = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16)) {
             StatementQuery query = StatementQuery.citing(cited, Integer.MAX_VALUE);
             try {
@@ -74,7 +75,9 @@ public final class ExportCommand implements Command {
                         }
                     });
                 } else {
-                    JsonGenerator g = new JsonFactory().setRootValueSeparator("").createGenerator(out)
+                    JsonGenerator g = new JsonFactory()
+                            .setRootValueSeparator("")
+                            .createGenerator(out)
                             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                             .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
                     store.forEach(query, s -> {
@@ -92,8 +95,8 @@ public final class ExportCommand implements Command {
                 throw e.getCause();
             }
         }
-        System.err.printf("export: %d statements written%s%n", rows[0],
-                args.has("out") ? " to " + args.get("out") : "");
+        System.err.printf(
+                "export: %d statements written%s%n", rows[0], args.has("out") ? " to " + args.get("out") : "");
         return 0;
     }
 

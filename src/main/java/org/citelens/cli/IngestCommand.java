@@ -27,8 +27,17 @@ public final class IngestCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("corpus", "index", "threads", "max-file-mb", "max-elements", "max-depth", "max-doc-seconds",
-                "commit-every", "labeller", "model"));
+        args.allowOnly(Set.of(
+                "corpus",
+                "index",
+                "threads",
+                "max-file-mb",
+                "max-elements",
+                "max-depth",
+                "max-doc-seconds",
+                "commit-every",
+                "labeller",
+                "model"));
         Path corpus = args.requirePath("corpus");
         Path index = args.requirePath("index");
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
@@ -41,13 +50,16 @@ public final class IngestCommand implements Command {
         if (index.toFile().exists() && !index.toFile().isDirectory()) {
             throw new UsageException("--index " + index + " exists and is not a folder");
         }
-        DocumentLimits limits = new DocumentLimits(maxMb * 1024 * 1024,
+        DocumentLimits limits = new DocumentLimits(
+                maxMb * 1024 * 1024,
                 positive(args, "max-elements", DocumentLimits.DEFAULT_MAX_ELEMENTS),
                 positive(args, "max-depth", DocumentLimits.DEFAULT_MAX_DEPTH),
                 positive(args, "max-doc-seconds", (int) (DocumentLimits.DEFAULT_MAX_MILLIS / 1000)) * 1000L);
         IngestOptions options = new IngestOptions(corpus, index, threads, commitEvery, limits);
-        System.err.printf("ingest: corpus=%s index=%s threads=%d commit-every=%d%n", corpus, index, threads, commitEvery);
-        System.err.printf("ingest: per-document limits max-file-mb=%d max-elements=%d max-depth=%d max-doc-seconds=%d%n",
+        System.err.printf(
+                "ingest: corpus=%s index=%s threads=%d commit-every=%d%n", corpus, index, threads, commitEvery);
+        System.err.printf(
+                "ingest: per-document limits max-file-mb=%d max-elements=%d max-depth=%d max-doc-seconds=%d%n",
                 maxMb, limits.maxElements(), limits.maxDepth(), limits.maxMillis() / 1000);
         org.citelens.classify.CitationClassifier labeller = Labellers.choose(args);
         System.err.printf("ingest: labelling with %s%n", labeller.name());

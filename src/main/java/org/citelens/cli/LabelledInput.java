@@ -24,7 +24,9 @@ final class LabelledInput {
         } catch (IllegalArgumentException e) {
             throw new CommandFailedException(e.getMessage());
         } catch (UncheckedIOException e) {
-            String why = e.getCause() instanceof CharacterCodingException ? "is not UTF-8 text" : e.getCause().toString();
+            String why = e.getCause() instanceof CharacterCodingException
+                    ? "is not UTF-8 text"
+                    : e.getCause().toString();
             throw new CommandFailedException(e.getMessage() + ": " + why);
         }
     }

@@ -11,13 +11,22 @@ import java.util.logging.LogManager;
 /** {@code java -jar citelens.jar <command> [options]}: dispatches to one {@link Command}. */
 public final class Main {
     /** Feature switches once read from system properties by the classifier; now train options saved in the model. */
-    private static final Set<String> RETIRED_PROPERTIES = Set.of("citelens.trigrams", "citelens.chargrams", "citelens.charwindow");
+    private static final Set<String> RETIRED_PROPERTIES =
+            Set.of("citelens.trigrams", "citelens.chargrams", "citelens.charwindow");
 
     private Main() {}
 
     static List<Command> commands() {
-        return List.of(new IngestCommand(), new ServeCommand(), new ExportCommand(), new CrawlCommand(),
-                new TrainCommand(), new EvaluateCommand(), new ClassifyCommand(), new RelabelCommand(), new TransformerDataCommand());
+        return List.of(
+                new IngestCommand(),
+                new ServeCommand(),
+                new ExportCommand(),
+                new CrawlCommand(),
+                new TrainCommand(),
+                new EvaluateCommand(),
+                new ClassifyCommand(),
+                new RelabelCommand(),
+                new TransformerDataCommand());
     }
 
     public static void main(String[] argv) {
@@ -34,8 +43,9 @@ public final class Main {
     static void quietLuceneVectorNotice() {
         byte[] config = "org.apache.lucene.internal.vectorization.level = SEVERE\n".getBytes(StandardCharsets.UTF_8);
         try {
-            LogManager.getLogManager().updateConfiguration(new ByteArrayInputStream(config),
-                    key -> (before, ours) -> ours != null ? ours : before);
+            LogManager.getLogManager()
+                    .updateConfiguration(
+                            new ByteArrayInputStream(config), key -> (before, ours) -> ours != null ? ours : before);
         } catch (IOException e) {
             throw new IllegalStateException("reading an in-memory logging property cannot fail", e);
         }
@@ -46,7 +56,10 @@ public final class Main {
             printUsage();
             return argv.length == 0 ? 2 : 0;
         }
-        Command command = commands().stream().filter(c -> c.name().equals(argv[0])).findFirst().orElse(null);
+        Command command = commands().stream()
+                .filter(c -> c.name().equals(argv[0]))
+                .findFirst()
+                .orElse(null);
         if (command == null) {
             System.err.println("citelens: unknown command '" + argv[0] + "'");
             printUsage();
@@ -54,9 +67,10 @@ public final class Main {
         }
         for (String p : RETIRED_PROPERTIES) {
             if (System.getProperty(p) != null) {
-                System.err.println("citelens " + command.name() + ": -D" + p + " is no longer read: feature switches are "
-                        + "train options (--trigrams, --char-grams N, --char-window N) saved in the model file, and a model is "
-                        + "always scored with its own");
+                System.err.println(
+                        "citelens " + command.name() + ": -D" + p + " is no longer read: feature switches are "
+                                + "train options (--trigrams, --char-grams N, --char-window N) saved in the model file, and a model is "
+                                + "always scored with its own");
                 return 2;
             }
         }

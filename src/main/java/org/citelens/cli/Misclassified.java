@@ -20,19 +20,39 @@ final class Misclassified {
             if (p.label() != rows.get(i).label()) misses.add(new Miss(rows.get(i), p));
         }
         // Half wrong rare labels (the costly mistakes), half missed rare labels; within each, most confident first.
-        Comparator<Miss> order = Comparator.<Miss>comparingDouble(m -> -m.p().confidence()).thenComparing(m -> m.row().id());
-        List<Miss> wrongRare = misses.stream().filter(m -> m.p().label() != Label.MENTIONING).sorted(order).toList();
-        List<Miss> missedRare = misses.stream().filter(m -> m.p().label() == Label.MENTIONING).sorted(order).toList();
+        Comparator<Miss> order = Comparator.<Miss>comparingDouble(m -> -m.p().confidence())
+                .thenComparing(m -> m.row().id());
+        List<Miss> wrongRare = misses.stream()
+                .filter(m -> m.p().label() != Label.MENTIONING)
+                .sorted(order)
+                .toList();
+        List<Miss> missedRare = misses.stream()
+                .filter(m -> m.p().label() == Label.MENTIONING)
+                .sorted(order)
+                .toList();
         List<Miss> shown = new ArrayList<>(wrongRare.subList(0, Math.min(wrongRare.size(), (limit + 1) / 2)));
         shown.addAll(missedRare.subList(0, Math.min(missedRare.size(), limit - shown.size())));
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "misclassified: %d of %d rows (%d given a wrong rare label, %d rare labels missed); %d shown:%n",
-                misses.size(), rows.size(), wrongRare.size(), missedRare.size(), shown.size()));
+                misses.size(),
+                rows.size(),
+                wrongRare.size(),
+                missedRare.size(),
+                shown.size()));
         for (Miss m : shown) {
-            s.append(String.format(Locale.ROOT, "- %s gold %s, predicted %s (%.2f; s %.2f c %.2f m %.2f), target %s: %s%n",
-                    m.row().id(), m.row().label().wireName(), m.p().label().wireName(), m.p().confidence(),
-                    m.p().scores().getOrDefault(Label.SUPPORTING, 0.0), m.p().scores().getOrDefault(Label.CONTRASTING, 0.0),
-                    m.p().scores().getOrDefault(Label.MENTIONING, 0.0), m.row().input().targetMarker(), m.row().input().sentence()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "- %s gold %s, predicted %s (%.2f; s %.2f c %.2f m %.2f), target %s: %s%n",
+                    m.row().id(),
+                    m.row().label().wireName(),
+                    m.p().label().wireName(),
+                    m.p().confidence(),
+                    m.p().scores().getOrDefault(Label.SUPPORTING, 0.0),
+                    m.p().scores().getOrDefault(Label.CONTRASTING, 0.0),
+                    m.p().scores().getOrDefault(Label.MENTIONING, 0.0),
+                    m.row().input().targetMarker(),
+                    m.row().input().sentence()));
         }
         return s.toString();
     }

@@ -33,9 +33,16 @@ public final class RelabelCommand implements Command {
         CitationClassifier classifier = Labellers.choose(args);
         System.err.printf("relabel: index=%s model=%s threads=%d%n", index, classifier.name(), threads);
         RelabelReport r = new IndexRelabeller(classifier, threads, System.err, System.console() != null).run(index);
-        System.err.printf("relabel done: %d articles (%d statements) relabelled by %s in %.1f s, %d articles already were; "
-                + "%d of %d statements in the index are labelled by it%n", r.articles(), r.statements(), r.model(),
-                r.millis() / 1000.0, r.alreadyLabelled(), r.labelledByModel(), r.total());
+        System.err.printf(
+                "relabel done: %d articles (%d statements) relabelled by %s in %.1f s, %d articles already were; "
+                        + "%d of %d statements in the index are labelled by it%n",
+                r.articles(),
+                r.statements(),
+                r.model(),
+                r.millis() / 1000.0,
+                r.alreadyLabelled(),
+                r.labelledByModel(),
+                r.total());
         return r.labelledByModel() == r.total() ? 0 : 1;
     }
 }

@@ -34,31 +34,45 @@ public final class ServeCommand implements Command {
         args.allowOnly(Set.of("index", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
         Path index = args.requirePath("index");
         if (!Files.isDirectory(index)) {
-            throw new UsageException("--index " + index + " is not a folder; build one with: ingest --corpus DIR --index " + index);
+            throw new UsageException(
+                    "--index " + index + " is not a folder; build one with: ingest --corpus DIR --index " + index);
         }
         int port = args.getInt("port", 7070);
         if (port < 0 || port > 65535) throw new UsageException("--port must be 0..65535, not " + port);
         ApiConfig defaults = ApiConfig.defaults(index, port);
-        ApiConfig config = new ApiConfig(args.get("host", defaults.host()), port, index, defaults.cheapConcurrency(),
-                positive(args, "max-queries", defaults.queryConcurrency()), positive(args, "max-exports", defaults.exportConcurrency()),
-                defaults.queueWait(), args.getInt("rate-limit", 0),
-                Duration.ofMillis(args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())), defaults.maxBodyBytes(),
+        ApiConfig config = new ApiConfig(
+                args.get("host", defaults.host()),
+                port,
+                index,
+                defaults.cheapConcurrency(),
+                positive(args, "max-queries", defaults.queryConcurrency()),
+                positive(args, "max-exports", defaults.exportConcurrency()),
+                defaults.queueWait(),
+                args.getInt("rate-limit", 0),
+                Duration.ofMillis(
+                        args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())),
+                defaults.maxBodyBytes(),
                 org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
         ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store))).start();
-        System.err.printf("citelens serve: %,d statements from %s on http://localhost:%d/%n", store.statementCount(), index, server.port());
+        System.err.printf(
+                "citelens serve: %,d statements from %s on http://localhost:%d/%n",
+                store.statementCount(), index, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            try {
-                works.close();
-                store.close();
-            } catch (java.io.IOException e) {
-                System.err.println("citelens serve: closing the index failed: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "citelens-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            try {
+                                works.close();
+                                store.close();
+                            } catch (java.io.IOException e) {
+                                System.err.println("citelens serve: closing the index failed: " + e.getMessage());
+                            }
+                            stopped.countDown();
+                        },
+                        "citelens-shutdown"));
         stopped.await();
         return 0;
     }

@@ -32,8 +32,20 @@ public final class TrainCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("data", "model", "c", "folds", "threads", "precision", "no-cv", "train-split-only",
-                "no-domain-features", "nb-alpha", "trigrams", "char-grams", "char-window"));
+        args.allowOnly(Set.of(
+                "data",
+                "model",
+                "c",
+                "folds",
+                "threads",
+                "precision",
+                "no-cv",
+                "train-split-only",
+                "no-domain-features",
+                "nb-alpha",
+                "trigrams",
+                "char-grams",
+                "char-window"));
         String data = args.require("data");
         Path modelPath = args.requirePath("model");
         TrainingOptions options = TrainingOptions.defaults();
@@ -46,28 +58,37 @@ public final class TrainCommand implements Command {
         int threads = args.getInt("threads", Math.min(2, Runtime.getRuntime().availableProcessors()));
 
         // Rows of a test split (our annotations have one) are never trained on, whatever the flags.
-        List<LabelledStatement> rows = LabelledInput.read(data).stream().filter(r -> !r.split().equals("test")).toList();
-        if (args.has("train-split-only")) rows = rows.stream().filter(r -> !r.isDev()).toList();
+        List<LabelledStatement> rows = LabelledInput.read(data).stream()
+                .filter(r -> !r.split().equals("test"))
+                .toList();
+        if (args.has("train-split-only"))
+            rows = rows.stream().filter(r -> !r.isDev()).toList();
         if (rows.isEmpty()) throw new UsageException("no labelled rows in " + data);
         System.err.printf("train: %d rows from %s; %s%n", rows.size(), data, options);
         long start = System.nanoTime();
         if (!args.has("no-cv")) {
-            CrossValidation.Result cv = CrossValidation.run(rows, options, threads,
-                    msg -> System.err.printf("train: %s (%.0f s)%n", msg, seconds(start)));
+            CrossValidation.Result cv = CrossValidation.run(
+                    rows, options, threads, msg -> System.err.printf("train: %s (%.0f s)%n", msg, seconds(start)));
             System.out.println("Grouped " + options.folds() + "-fold cross-validation by citing paper "
                     + "(thresholds and calibration chosen inside each training fold):");
             for (Map.Entry<String, Evaluation> e : cv.bySet().entrySet()) {
                 System.out.println(EvaluationFormat.text(e.getKey(), e.getValue()));
             }
         }
-        String description = "trained on " + describe(data) + (args.has("train-split-only") ? " (train split only)" : "")
-                + ", " + rows.size() + " rows; " + options;
-        ClassifierModel model = CrossValidation.trainFinal(rows, options, description,
-                msg -> System.err.printf("train: %s (%.0f s)%n", msg, seconds(start)));
+        String description =
+                "trained on " + describe(data) + (args.has("train-split-only") ? " (train split only)" : "") + ", "
+                        + rows.size() + " rows; " + options;
+        ClassifierModel model = CrossValidation.trainFinal(
+                rows, options, description, msg -> System.err.printf("train: %s (%.0f s)%n", msg, seconds(start)));
         ModelFile.write(model, modelPath);
-        System.err.printf("train: wrote %s (%d features, %.1f MB, thresholds supporting %.3f contrasting %.3f) in %.0f s%n",
-                modelPath, model.featureCount(), Files.size(modelPath) / 1e6, model.rule().supportingThreshold(),
-                model.rule().contrastingThreshold(), seconds(start));
+        System.err.printf(
+                "train: wrote %s (%d features, %.1f MB, thresholds supporting %.3f contrasting %.3f) in %.0f s%n",
+                modelPath,
+                model.featureCount(),
+                Files.size(modelPath) / 1e6,
+                model.rule().supportingThreshold(),
+                model.rule().contrastingThreshold(),
+                seconds(start));
         return 0;
     }
 
@@ -75,7 +96,9 @@ public final class TrainCommand implements Command {
     private static FeatureOptions featureOptions(Args args) {
         FeatureOptions d = FeatureOptions.DEFAULTS;
         try {
-            return new FeatureOptions(args.has("trigrams") || d.trigrams(), args.getInt("char-grams", d.charGrams()),
+            return new FeatureOptions(
+                    args.has("trigrams") || d.trigrams(),
+                    args.getInt("char-grams", d.charGrams()),
                     args.getInt("char-window", d.charWindow()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

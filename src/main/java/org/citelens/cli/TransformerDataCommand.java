@@ -10,8 +10,8 @@ import org.citelens.classify.EncoderTokenizer;
 import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.TransformerInputBuilder;
-import org.citelens.classify.TransformerTrainingData;
 import org.citelens.classify.TransformerSettings;
+import org.citelens.classify.TransformerTrainingData;
 
 /**
  * {@code transformer-data --data FILE.tsv[,...] --out FILE.jsonl [--max-tokens N] [--sentence-tokens N]}: the
@@ -34,10 +34,13 @@ public final class TransformerDataCommand implements Command {
         String data = args.require("data");
         Path out = args.requirePath("out");
         for (String p : data.split(",")) {
-            if (!p.isBlank() && !Files.isRegularFile(Path.of(p.strip()))) throw new UsageException("no such data file: " + p.strip());
+            if (!p.isBlank() && !Files.isRegularFile(Path.of(p.strip())))
+                throw new UsageException("no such data file: " + p.strip());
         }
-        if (out.toAbsolutePath().getParent() != null && !Files.isDirectory(out.toAbsolutePath().getParent())) {
-            throw new UsageException("the folder of --out does not exist: " + out.toAbsolutePath().getParent());
+        if (out.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(out.toAbsolutePath().getParent())) {
+            throw new UsageException("the folder of --out does not exist: "
+                    + out.toAbsolutePath().getParent());
         }
         int maxTokens = args.getInt("max-tokens", TransformerSettings.DEFAULT_MAX_TOKENS);
         int sentenceTokens = args.getInt("sentence-tokens", TransformerSettings.DEFAULT_SENTENCE_TOKENS);
@@ -45,8 +48,10 @@ public final class TransformerDataCommand implements Command {
         long start = System.nanoTime();
         try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
                 Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            int n = TransformerTrainingData.write(rows, new TransformerInputBuilder(tokenizer, maxTokens, sentenceTokens), w);
-            System.err.printf("transformer-data: %d rows from %s written to %s (max %d tokens, sentence %d) in %.1f s%n",
+            int n = TransformerTrainingData.write(
+                    rows, new TransformerInputBuilder(tokenizer, maxTokens, sentenceTokens), w);
+            System.err.printf(
+                    "transformer-data: %d rows from %s written to %s (max %d tokens, sentence %d) in %.1f s%n",
                     n, data, out, maxTokens, sentenceTokens, (System.nanoTime() - start) / 1e9);
         }
         return 0;

@@ -47,7 +47,8 @@ public final class AddressGuard implements UrlRule {
     }
 
     String rejection(InetAddress a) {
-        if (a.isLoopbackAddress()) return allowLoopback || allowPrivate ? null : "loopback (pass --allow-loopback to crawl it)";
+        if (a.isLoopbackAddress())
+            return allowLoopback || allowPrivate ? null : "loopback (pass --allow-loopback to crawl it)";
         if (a.isAnyLocalAddress() || a.isMulticastAddress()) return "not a unicast host address";
         if (allowPrivate) return null;
         if (a.isLinkLocalAddress()) return "link-local (pass --allow-private to crawl it)";

@@ -27,7 +27,8 @@ final class BoundedBody {
             while ((n = in.read(buf)) != -1) {
                 total += n;
                 if (total > cap) {
-                    throw new BodyTooLargeException(cap, encoding == null ? "" : "after " + encoding + " decompression");
+                    throw new BodyTooLargeException(
+                            cap, encoding == null ? "" : "after " + encoding + " decompression");
                 }
                 if (expired.getAsBoolean()) throw new IOException("fetch ran past its total time cap");
                 out.write(buf, 0, n);

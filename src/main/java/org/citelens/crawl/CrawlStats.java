@@ -20,9 +20,11 @@ final class CrawlStats {
 
     void count(FetchLogEntry e) {
         FetchLogEntry.Outcome outcome = e.outcome();
-        if (outcome == FetchLogEntry.Outcome.SKIPPED || outcome == FetchLogEntry.Outcome.FETCH_ERROR
+        if (outcome == FetchLogEntry.Outcome.SKIPPED
+                || outcome == FetchLogEntry.Outcome.FETCH_ERROR
                 || outcome == FetchLogEntry.Outcome.ERROR) {
-            notice(e.url() + " " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + e.reason());
+            notice(e.url() + " "
+                    + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + e.reason());
         }
         switch (outcome) {
             case STORED -> stored.incrementAndGet();

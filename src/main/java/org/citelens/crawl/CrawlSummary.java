@@ -4,9 +4,21 @@ package org.citelens.crawl;
  * What one run did (counts are for this run; {@code previouslyDone} is what the journal already held when it
  * started). Printed at the end and written to {@code DIR/crawl-summary.json}.
  */
-public record CrawlSummary(long fetches, long stored, long duplicates, long linksOnly, long redirects, long retries,
-                           long skipped, long errors, long bytes, long elapsedMs, int queueLeft, int previouslyDone,
-                           int stalePartsRemoved, boolean stoppedAtMaxPages) {
+public record CrawlSummary(
+        long fetches,
+        long stored,
+        long duplicates,
+        long linksOnly,
+        long redirects,
+        long retries,
+        long skipped,
+        long errors,
+        long bytes,
+        long elapsedMs,
+        int queueLeft,
+        int previouslyDone,
+        int stalePartsRemoved,
+        boolean stoppedAtMaxPages) {
 
     /** No page or file came of this run or an earlier one into the same folder: every seed was refused or failed. */
     public boolean nothingFetched() {
@@ -17,8 +29,18 @@ public record CrawlSummary(long fetches, long stored, long duplicates, long link
         return String.format(
                 "crawl done in %.1f s: %d fetches (%s), %d stored, %d duplicates, %d link-only pages, %d redirects, "
                         + "%d retries, %d skipped, %d errors; %d URLs left in the frontier%s%s",
-                elapsedMs / 1000.0, fetches, human(bytes), stored, duplicates, linksOnly, redirects, retries, skipped,
-                errors, queueLeft, stoppedAtMaxPages ? " (stopped at --max-pages)" : "",
+                elapsedMs / 1000.0,
+                fetches,
+                human(bytes),
+                stored,
+                duplicates,
+                linksOnly,
+                redirects,
+                retries,
+                skipped,
+                errors,
+                queueLeft,
+                stoppedAtMaxPages ? " (stopped at --max-pages)" : "",
                 previouslyDone > 0 ? "; resumed with " + previouslyDone + " URLs already done" : "");
     }
 

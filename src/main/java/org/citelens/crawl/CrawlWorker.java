@@ -16,8 +16,14 @@ import org.citelens.crawl.HostQueues.Lease;
  */
 final class CrawlWorker implements Runnable {
     /** What the workers of one crawl share besides their steps: the queues, the frontier, the page budget. */
-    record Shared(CrawlConfig config, HostQueues queues, Frontier frontier, LinkFollower links, AtomicLong budget,
-                  AtomicBoolean stoppedAtMax, LongSupplier clock) {}
+    record Shared(
+            CrawlConfig config,
+            HostQueues queues,
+            Frontier frontier,
+            LinkFollower links,
+            AtomicLong budget,
+            AtomicBoolean stoppedAtMax,
+            LongSupplier clock) {}
 
     private final Shared s;
     private final PoliteFetcher fetcher;
@@ -90,18 +96,37 @@ final class CrawlWorker implements Runnable {
         long wait = asked.orElse(s.config().retryBaseMs() << Math.min(task.attempt(), 20));
         String why = "HTTP " + resp.status();
         if (task.attempt() >= s.config().maxRetries()) {
-            FetchOutcome.answered(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR,
-                    why + " after " + (task.attempt() + 1) + " attempts").addTo(b, task, f.start(), now());
+            FetchOutcome.answered(
+                            resp,
+                            UrlStatus.FETCH_ERROR,
+                            Outcome.FETCH_ERROR,
+                            why + " after " + (task.attempt() + 1) + " attempts")
+                    .addTo(b, task, f.start(), now());
             return f.nextAt();
         }
         if (wait > s.config().retryMaxWaitMs()) {
-            FetchOutcome.answered(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR, why + " with Retry-After " + wait
-                    + " ms, more than the " + s.config().retryMaxWaitMs() + " ms we wait").addTo(b, task, f.start(), now());
+            FetchOutcome.answered(
+                            resp,
+                            UrlStatus.FETCH_ERROR,
+                            Outcome.FETCH_ERROR,
+                            why + " with Retry-After " + wait + " ms, more than the "
+                                    + s.config().retryMaxWaitMs() + " ms we wait")
+                    .addTo(b, task, f.start(), now());
             return f.nextAt();
         }
-        FetchLogEntry retry = new FetchLogEntry(f.start(), task.url(), resp.status(), resp.contentType(), 0,
-                f.end() - f.start(), Outcome.RETRY, why + "; retry " + (task.attempt() + 1) + " in " + wait + " ms"
-                        + (asked.isPresent() ? " (Retry-After)" : " (backoff)"), null, null, task.attempt() + 1);
+        FetchLogEntry retry = new FetchLogEntry(
+                f.start(),
+                task.url(),
+                resp.status(),
+                resp.contentType(),
+                0,
+                f.end() - f.start(),
+                Outcome.RETRY,
+                why + "; retry " + (task.attempt() + 1) + " in " + wait + " ms"
+                        + (asked.isPresent() ? " (Retry-After)" : " (backoff)"),
+                null,
+                null,
+                task.attempt() + 1);
         try {
             s.frontier().logOnly(retry);
         } catch (IOException e) {

@@ -46,8 +46,10 @@ public final class Crawler {
         UrlNormalizer n = new UrlNormalizer();
         List<String> normalized = new ArrayList<>();
         for (String s : seeds) {
-            String url = n.normalize(s.contains("://") ? s : Path.of(s).toAbsolutePath().toUri().toString());
-            if (url == null) throw new IllegalArgumentException("seed '" + s + "' is not an http://, https:// or file:// URL");
+            String url = n.normalize(
+                    s.contains("://") ? s : Path.of(s).toAbsolutePath().toUri().toString());
+            if (url == null)
+                throw new IllegalArgumentException("seed '" + s + "' is not an http://, https:// or file:// URL");
             normalized.add(url);
         }
         this.config = config;
@@ -59,8 +61,9 @@ public final class Crawler {
 
     public CrawlSummary run() throws IOException, InterruptedException {
         Files.createDirectories(out);
-        try (FileChannel lockChannel = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockChannel.tryLock()) {
+        try (FileChannel lockChannel =
+                        FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockChannel.tryLock()) {
             if (lock == null) throw new IOException("another crawl is writing to " + out);
             return runLocked();
         }
@@ -76,7 +79,7 @@ public final class Crawler {
         HostQueues queues = new HostQueues(clock);
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "crawl-timer"));
         try (JsonLinesFile journal = new JsonLinesFile(out.resolve(JOURNAL));
-             JsonLinesFile fetchLog = new JsonLinesFile(out.resolve(FETCH_LOG))) {
+                JsonLinesFile fetchLog = new JsonLinesFile(out.resolve(FETCH_LOG))) {
             Frontier frontier = new Frontier(queues, journal, fetchLog, Crawler::hostKey, stats);
             long[] replayed = frontier.replay();
             List<Path> fileRoots = fileRoots();
@@ -88,25 +91,54 @@ public final class Crawler {
             AddressGuard guard = new AddressGuard(config.allowLoopback(), config.allowPrivate());
             HttpFetcher http = new HttpFetcher(config, timers);
             AtomicBoolean stoppedAtMax = new AtomicBoolean();
-            LinkFollower links = new LinkFollower(normalizer, frontier, scope, new LinkExtractor(normalizer),
-                    config.maxDepth(), clock);
-            CrawlWorker.Shared shared = new CrawlWorker.Shared(config, queues, frontier, links,
-                    new AtomicLong(replayed[1]), stoppedAtMax, clock);
-            PoliteFetcher fetcher = new PoliteFetcher(config, guard, new RobotsCache(http, guard, config, clock), http,
-                    new FileFetcher(fileRoots, config.maxBytes()), stats, clock);
-            ResponseHandler responses = new ResponseHandler(config, normalizer, frontier, new ResponseClassifier(),
-                    new SitemapReader(config.maxBytes()), store, links, clock);
+            LinkFollower links = new LinkFollower(
+                    normalizer, frontier, scope, new LinkExtractor(normalizer), config.maxDepth(), clock);
+            CrawlWorker.Shared shared = new CrawlWorker.Shared(
+                    config, queues, frontier, links, new AtomicLong(replayed[1]), stoppedAtMax, clock);
+            PoliteFetcher fetcher = new PoliteFetcher(
+                    config,
+                    guard,
+                    new RobotsCache(http, guard, config, clock),
+                    http,
+                    new FileFetcher(fileRoots, config.maxBytes()),
+                    stats,
+                    clock);
+            ResponseHandler responses = new ResponseHandler(
+                    config,
+                    normalizer,
+                    frontier,
+                    new ResponseClassifier(),
+                    new SitemapReader(config.maxBytes()),
+                    store,
+                    links,
+                    clock);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < config.threads(); i++) {
-                workers.add(Thread.ofPlatform().name("crawl-worker-" + i).start(new CrawlWorker(shared, fetcher, responses)));
+                workers.add(Thread.ofPlatform()
+                        .name("crawl-worker-" + i)
+                        .start(new CrawlWorker(shared, fetcher, responses)));
             }
-            timers.scheduleAtFixedRate(() -> progress(stats, queues, started), config.progressIntervalMs(),
-                    config.progressIntervalMs(), TimeUnit.MILLISECONDS);
+            timers.scheduleAtFixedRate(
+                    () -> progress(stats, queues, started),
+                    config.progressIntervalMs(),
+                    config.progressIntervalMs(),
+                    TimeUnit.MILLISECONDS);
             for (Thread t : workers) t.join();
-            CrawlSummary summary = new CrawlSummary(stats.fetches.get(), stats.stored.get(), stats.duplicates.get(),
-                    stats.linksOnly.get(), stats.redirects.get(), stats.retries.get(), stats.skipped.get(),
-                    stats.errors.get(), stats.bytes.get(), clock.getAsLong() - started, queues.queued(),
-                    (int) replayed[0], staleParts, stoppedAtMax.get());
+            CrawlSummary summary = new CrawlSummary(
+                    stats.fetches.get(),
+                    stats.stored.get(),
+                    stats.duplicates.get(),
+                    stats.linksOnly.get(),
+                    stats.redirects.get(),
+                    stats.retries.get(),
+                    stats.skipped.get(),
+                    stats.errors.get(),
+                    stats.bytes.get(),
+                    clock.getAsLong() - started,
+                    queues.queued(),
+                    (int) replayed[0],
+                    staleParts,
+                    stoppedAtMax.get());
             Files.writeString(out.resolve(SUMMARY), JsonLinesFile.toJson(summary), StandardCharsets.UTF_8);
             log.println(summary.describe());
             if (summary.nothingFetched()) {
@@ -141,10 +173,12 @@ public final class Crawler {
         if (!Files.isDirectory(p)) return List.of(seed);
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(p)) {
-            walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().forEach(f -> {
-                String url = normalizer.normalize(f.toUri().toString());
-                if (url != null) files.add(url);
-            });
+            walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .forEach(f -> {
+                        String url = normalizer.normalize(f.toUri().toString());
+                        if (url != null) files.add(url);
+                    });
         }
         return files;
     }
@@ -174,9 +208,16 @@ public final class Crawler {
     private void progress(CrawlStats s, HostQueues q, long started) {
         double secs = Math.max(0.001, (clock.getAsLong() - started) / 1000.0);
         long done = s.stored.get() + s.duplicates.get() + s.linksOnly.get() + s.redirects.get();
-        log.printf("crawl: %d fetches (%.1f/s), %d pages handled, %d stored, %d skipped, %d errors, %d retries, queue %d%n",
-                s.fetches.get(), s.fetches.get() / secs, done, s.stored.get(), s.skipped.get(), s.errors.get(),
-                s.retries.get(), q.queued());
+        log.printf(
+                "crawl: %d fetches (%.1f/s), %d pages handled, %d stored, %d skipped, %d errors, %d retries, queue %d%n",
+                s.fetches.get(),
+                s.fetches.get() / secs,
+                done,
+                s.stored.get(),
+                s.skipped.get(),
+                s.errors.get(),
+                s.retries.get(),
+                q.queued());
     }
 
     /** The politeness unit: scheme, host and port, or one queue for all local files. */

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class DocumentStore {
     /** Hex digits of the SHA-256 used in file names: 96 bits, collisions out of reach for any crawl. */
     static final int NAME_HEX = 24;
+
     static final String PART = ".part";
 
     private final Path root;
@@ -53,8 +54,11 @@ public final class DocumentStore {
     /** The store path for a body: stable for the same host and content. */
     public Path pathFor(String host, String sha256Hex, ContentKind kind) {
         if (!kind.stored()) throw new IllegalArgumentException(kind + " is never stored");
-        if (!sha256Hex.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256Hex);
-        Path p = root.resolve(safeHost(host)).resolve(sha256Hex.substring(0, NAME_HEX) + kind.extension()).normalize();
+        if (!sha256Hex.matches("[0-9a-f]{64}"))
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + sha256Hex);
+        Path p = root.resolve(safeHost(host))
+                .resolve(sha256Hex.substring(0, NAME_HEX) + kind.extension())
+                .normalize();
         if (!p.startsWith(root) || p.getParent().equals(root)) {
             throw new IllegalStateException("store path escapes " + root + ": " + p);
         }
@@ -70,8 +74,12 @@ public final class DocumentStore {
         if (!Files.exists(target) || Files.size(target) != body.length) {
             Files.createDirectories(target.getParent());
             Path part = target.resolveSibling(target.getFileName() + PART);
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+            try (FileChannel ch = FileChannel.open(
+                            part,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 out.write(body);
                 out.flush();
                 ch.force(true);

@@ -12,11 +12,28 @@ package org.citelens.crawl;
  * @param file        the stored file relative to the output folder
  * @param attempt     1 for the first try, 2 and up for retries
  */
-public record FetchLogEntry(long ts, String url, int status, String contentType, long bytes, long timeMs,
-                            Outcome outcome, String reason, String kind, String file, int attempt) {
+public record FetchLogEntry(
+        long ts,
+        String url,
+        int status,
+        String contentType,
+        long bytes,
+        long timeMs,
+        Outcome outcome,
+        String reason,
+        String kind,
+        String file,
+        int attempt) {
 
     /** What came of an attempt. */
     public enum Outcome {
-        STORED, DUPLICATE, LINKS_ONLY, REDIRECTION, RETRY, SKIPPED, FETCH_ERROR, ERROR
+        STORED,
+        DUPLICATE,
+        LINKS_ONLY,
+        REDIRECTION,
+        RETRY,
+        SKIPPED,
+        FETCH_ERROR,
+        ERROR
     }
 }

@@ -12,8 +12,16 @@ import org.citelens.crawl.FetchLogEntry.Outcome;
  * @param file the stored file, relative to the output folder
  * @param sha256 the body's hash, when it was stored or recognised as a duplicate
  */
-record FetchOutcome(UrlStatus status, Outcome outcome, int http, String contentType, long bytes, String reason,
-        String kind, String file, String sha256) {
+record FetchOutcome(
+        UrlStatus status,
+        Outcome outcome,
+        int http,
+        String contentType,
+        long bytes,
+        String reason,
+        String kind,
+        String file,
+        String sha256) {
 
     /** Not fetched: a rule refused it, or a cap was hit before the body was read. */
     static FetchOutcome skipped(String reason) {
@@ -41,7 +49,8 @@ record FetchOutcome(UrlStatus status, Outcome outcome, int http, String contentT
     }
 
     /** An answer whose body of {@code bytes} was read and judged {@code kind}. */
-    static FetchOutcome read(FetchResponse r, UrlStatus status, Outcome outcome, long bytes, String reason, ContentKind kind) {
+    static FetchOutcome read(
+            FetchResponse r, UrlStatus status, Outcome outcome, long bytes, String reason, ContentKind kind) {
         return new FetchOutcome(status, outcome, r.status(), r.contentType(), bytes, reason, kind.name(), null, null);
     }
 
@@ -55,8 +64,19 @@ record FetchOutcome(UrlStatus status, Outcome outcome, int http, String contentT
 
     /** Adds the fetch-log line and the journal line of this outcome to the batch. */
     void addTo(Frontier.Batch batch, CrawlTask task, long start, long now) {
-        batch.log.add(new FetchLogEntry(start, task.url(), http, contentType, bytes, now - start, outcome, reason, kind,
-                file, task.attempt() + 1));
-        batch.journal.add(new JournalEntry(task.url(), status, task.depth(), task.hops(), http, reason, file, sha256, now));
+        batch.log.add(new FetchLogEntry(
+                start,
+                task.url(),
+                http,
+                contentType,
+                bytes,
+                now - start,
+                outcome,
+                reason,
+                kind,
+                file,
+                task.attempt() + 1));
+        batch.journal.add(
+                new JournalEntry(task.url(), status, task.depth(), task.hops(), http, reason, file, sha256, now));
     }
 }

@@ -31,7 +31,8 @@ final class FileFetcher {
         if (roots.stream().noneMatch(p::startsWith)) {
             throw new IOException("refused: " + p + " lies outside the file seeds' folders");
         }
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return new FetchResponse(404, null, null, null, new byte[0]);
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+            return new FetchResponse(404, null, null, null, new byte[0]);
         long size = Files.size(p);
         if (size > maxBytes) throw new BodyTooLargeException(maxBytes, "file of " + size + " bytes");
         return new FetchResponse(200, null, null, null, Files.readAllBytes(p));

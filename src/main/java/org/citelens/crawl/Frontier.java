@@ -23,7 +23,12 @@ final class Frontier {
     private final Function<String, String> hostOf;
     private final CrawlStats stats;
 
-    Frontier(HostQueues queues, JsonLinesFile journal, JsonLinesFile fetchLog, Function<String, String> hostOf, CrawlStats stats) {
+    Frontier(
+            HostQueues queues,
+            JsonLinesFile journal,
+            JsonLinesFile fetchLog,
+            Function<String, String> hostOf,
+            CrawlStats stats) {
         this.queues = queues;
         this.journal = journal;
         this.fetchLog = fetchLog;
@@ -49,7 +54,8 @@ final class Frontier {
             if (e.status() == UrlStatus.FETCHED && e.sha256() != null) hashes.add(e.sha256());
             if (e.status().done()) done++;
             if (e.httpStatus() > 0) fetched++;
-            if (e.status() == UrlStatus.DISCOVERED) queues.add(hostOf.apply(e.url()), new CrawlTask(e.url(), e.depth(), e.hops(), 0));
+            if (e.status() == UrlStatus.DISCOVERED)
+                queues.add(hostOf.apply(e.url()), new CrawlTask(e.url(), e.depth(), e.hops(), 0));
         }
         return new long[] {done, fetched};
     }

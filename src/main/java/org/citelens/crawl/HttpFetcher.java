@@ -38,10 +38,13 @@ final class HttpFetcher {
         conn.setRequestProperty("Accept", ACCEPT);
         conn.setRequestProperty("Accept-Encoding", "gzip, deflate");
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = watchdog.schedule(() -> {
-            expired.set(true);
-            conn.disconnect();
-        }, config.totalTimeoutMs(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = watchdog.schedule(
+                () -> {
+                    expired.set(true);
+                    conn.disconnect();
+                },
+                config.totalTimeoutMs(),
+                TimeUnit.MILLISECONDS);
         try {
             int status = conn.getResponseCode();
             String type = conn.getContentType();
@@ -62,7 +65,8 @@ final class HttpFetcher {
                 return new FetchResponse(status, type, location, retryAfter, body);
             }
         } catch (IOException e) {
-            if (expired.get()) throw new IOException("fetch ran past its " + config.totalTimeoutMs() + " ms total time cap", e);
+            if (expired.get())
+                throw new IOException("fetch ran past its " + config.totalTimeoutMs() + " ms total time cap", e);
             conn.disconnect();
             throw e;
         } finally {

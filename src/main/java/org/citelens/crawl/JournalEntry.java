@@ -10,8 +10,16 @@ package org.citelens.crawl;
  * @param file       the stored file relative to the output folder, when one was written
  * @param sha256     the body's SHA-256, when the body was kept or recognised as a duplicate
  */
-public record JournalEntry(String url, UrlStatus status, int depth, int hops, int httpStatus, String reason,
-                           String file, String sha256, long ts) {
+public record JournalEntry(
+        String url,
+        UrlStatus status,
+        int depth,
+        int hops,
+        int httpStatus,
+        String reason,
+        String file,
+        String sha256,
+        long ts) {
 
     static JournalEntry discovered(String url, int depth, int hops, long ts) {
         return new JournalEntry(url, UrlStatus.DISCOVERED, depth, hops, 0, null, null, null, ts);

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,8 +21,8 @@ import java.util.function.Consumer;
  * {@link #append} is one write call; {@code sync} forces it to disk.
  */
 final class JsonLinesFile implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path path;
     private final FileChannel channel;
@@ -32,7 +31,8 @@ final class JsonLinesFile implements Closeable {
     JsonLinesFile(Path path) throws IOException {
         this.path = path;
         Files.createDirectories(path.toAbsolutePath().getParent());
-        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.channel =
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.tornBytes = cutTornTail();
         channel.position(channel.size());
     }

@@ -39,9 +39,10 @@ final class LinkExtractor {
         for (Element meta : doc.select("meta[name][content]")) {
             String name = meta.attr("name").toLowerCase(Locale.ROOT);
             switch (name) {
-                case "citation_xml_url", "citation_fulltext_html_url" -> add(found, pageUrl, meta.attr("content"), Kind.FULLTEXT);
+                case "citation_xml_url", "citation_fulltext_html_url" ->
+                    add(found, pageUrl, meta.attr("content"), Kind.FULLTEXT);
                 case "citation_pdf_url" -> add(found, pageUrl, meta.attr("content"), Kind.BINARY);
-                default -> { }
+                default -> {}
             }
         }
         for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
@@ -52,7 +53,8 @@ final class LinkExtractor {
         }
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
-            if (href.startsWith("#") || href.regionMatches(true, 0, "javascript:", 0, 11)
+            if (href.startsWith("#")
+                    || href.regionMatches(true, 0, "javascript:", 0, 11)
                     || href.regionMatches(true, 0, "mailto:", 0, 7)) {
                 continue;
             }
@@ -69,7 +71,9 @@ final class LinkExtractor {
         if (cut >= 0) path = path.substring(0, cut);
         String noQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if (noQuery.endsWith(".pdf")) return Kind.BINARY;
-        if (noQuery.endsWith(".xml") || noQuery.endsWith(".nxml") || path.contains("format=xml")
+        if (noQuery.endsWith(".xml")
+                || noQuery.endsWith(".nxml")
+                || path.contains("format=xml")
                 || path.contains("type=printable") && path.contains("xml")) {
             return Kind.FULLTEXT;
         }

@@ -17,7 +17,12 @@ final class LinkFollower {
     private final int maxDepth;
     private final LongSupplier clock;
 
-    LinkFollower(UrlNormalizer normalizer, Frontier frontier, UrlRule scope, LinkExtractor links, int maxDepth,
+    LinkFollower(
+            UrlNormalizer normalizer,
+            Frontier frontier,
+            UrlRule scope,
+            LinkExtractor links,
+            int maxDepth,
             LongSupplier clock) {
         this.normalizer = normalizer;
         this.frontier = frontier;
@@ -33,7 +38,8 @@ final class LinkFollower {
                 case FULLTEXT -> offer(batch, link.url(), from.depth(), 0);
                 case BINARY -> {
                     if (frontier.claim(link.url())) {
-                        batch.skippedUnfetched(link.url(), from.depth(), 0, "binary full text (PDF) is not fetched", now());
+                        batch.skippedUnfetched(
+                                link.url(), from.depth(), 0, "binary full text (PDF) is not fetched", now());
                     }
                 }
                 case ORDINARY -> {
@@ -58,7 +64,8 @@ final class LinkFollower {
     void offer(Frontier.Batch batch, String url, int depth, int hops) {
         if (url.equals(normalizer.normalize(url)) && frontier.claim(url)) {
             var refused = scope.check(url);
-            if (refused.isPresent()) batch.skippedUnfetched(url, depth, hops, refused.get().reason(), now());
+            if (refused.isPresent())
+                batch.skippedUnfetched(url, depth, hops, refused.get().reason(), now());
             else batch.discovered(new CrawlTask(url, depth, hops, 0), now());
         }
     }

@@ -21,7 +21,12 @@ final class PoliteFetcher {
      * @param end when it ended
      * @param delay the host's delay: the configured one, or a longer robots.txt Crawl-delay up to the cap
      */
-    record Fetched(FetchResponse response, FetchOutcome outcome, long start, long end, long delay,
+    record Fetched(
+            FetchResponse response,
+            FetchOutcome outcome,
+            long start,
+            long end,
+            long delay,
             List<String> robotsSitemaps) {
         long nextAt() {
             return end + delay;
@@ -31,14 +36,21 @@ final class PoliteFetcher {
     private final CrawlConfig config;
     /** The address rule first: robots.txt is a request to the host, which must not be made to a refused address. */
     private final UrlRule fetchRules;
+
     private final RobotsCache robots;
     private final HttpFetcher http;
     private final FileFetcher files;
     private final CrawlStats stats;
     private final LongSupplier clock;
 
-    PoliteFetcher(CrawlConfig config, AddressGuard guard, RobotsCache robots, HttpFetcher http, FileFetcher files,
-            CrawlStats stats, LongSupplier clock) {
+    PoliteFetcher(
+            CrawlConfig config,
+            AddressGuard guard,
+            RobotsCache robots,
+            HttpFetcher http,
+            FileFetcher files,
+            CrawlStats stats,
+            LongSupplier clock) {
         this.config = config;
         this.fetchRules = UrlRule.chain(List.of(guard, new RobotsRule(robots)));
         this.robots = robots;
@@ -66,7 +78,8 @@ final class PoliteFetcher {
             BaseRobotRules rules = robots.lastRules(url);
             if (robotsFetched && config.robotsSitemaps()) sitemaps = rules.getSitemaps();
             delay = hostDelay(rules);
-            if (refused.isPresent()) return new Fetched(null, FetchOutcome.skipped(refused.get().reason()), start, now(), delay, sitemaps);
+            if (refused.isPresent())
+                return new Fetched(null, FetchOutcome.skipped(refused.get().reason()), start, now(), delay, sitemaps);
             if (robotsFetched) {
                 // robots.txt was a request too: keep the host's delay before the page itself.
                 pause(delay);

@@ -17,17 +17,26 @@ import org.jsoup.nodes.Element;
  * article. Servers often send XML as text/plain or octet-stream and HTML as XML, so the content wins over the header.
  */
 final class ResponseClassifier {
-    private static final Set<String> BINARY_TYPES = Set.of("application/pdf", "application/zip", "application/gzip",
-            "application/x-gzip", "application/msword", "application/postscript", "application/x-tar");
+    private static final Set<String> BINARY_TYPES = Set.of(
+            "application/pdf",
+            "application/zip",
+            "application/gzip",
+            "application/x-gzip",
+            "application/msword",
+            "application/postscript",
+            "application/x-tar");
     private static final String ATOM_NS = "http://www.w3.org/2005/atom";
-    private static final Pattern REFERENCE_HEADING =
-            Pattern.compile("(?i)\\s*(\\d+\\.?\\s*)?(references|reference list|bibliography|literature cited|works cited)\\s*");
+    private static final Pattern REFERENCE_HEADING = Pattern.compile(
+            "(?i)\\s*(\\d+\\.?\\s*)?(references|reference list|bibliography|literature cited|works cited)\\s*");
 
     record Verdict(ContentKind kind, String reason) {}
 
     Verdict sniff(String contentType, byte[] body) {
         String type = mediaType(contentType);
-        if (BINARY_TYPES.contains(type) || type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")) {
+        if (BINARY_TYPES.contains(type)
+                || type.startsWith("image/")
+                || type.startsWith("audio/")
+                || type.startsWith("video/")) {
             return new Verdict(ContentKind.OTHER, "binary content type " + type);
         }
         if (ContentSniffer.looksBinary(body)) {
@@ -35,9 +44,11 @@ final class ResponseClassifier {
         }
         String root = FormatSniffer.rootElement(body);
         if (root != null) {
-            if (root.equals("urlset") || root.equals("sitemapindex")) return new Verdict(ContentKind.SITEMAP, "sitemap <" + root + ">");
+            if (root.equals("urlset") || root.equals("sitemapindex"))
+                return new Verdict(ContentKind.SITEMAP, "sitemap <" + root + ">");
             if (root.equals("rss")) return new Verdict(ContentKind.SITEMAP, "RSS feed");
-            if (root.equals("feed") && ContentSniffer.head(body).toLowerCase(Locale.ROOT).contains(ATOM_NS)) {
+            if (root.equals("feed")
+                    && ContentSniffer.head(body).toLowerCase(Locale.ROOT).contains(ATOM_NS)) {
                 return new Verdict(ContentKind.SITEMAP, "Atom feed");
             }
         }
@@ -48,8 +59,12 @@ final class ResponseClassifier {
             case TEI -> new Verdict(ContentKind.TEI, "TEI root element");
             case JATS -> new Verdict(ContentKind.JATS, "JATS article root element");
             case HTML -> new Verdict(ContentKind.HTML_PAGE, "HTML");
-            case UNKNOWN -> new Verdict(ContentKind.OTHER, root == null ? "no markup" + (type.isEmpty() ? "" : " in " + type)
-                    : "XML with root <" + root + ">, neither JATS nor TEI");
+            case UNKNOWN ->
+                new Verdict(
+                        ContentKind.OTHER,
+                        root == null
+                                ? "no markup" + (type.isEmpty() ? "" : " in " + type)
+                                : "XML with root <" + root + ">, neither JATS nor TEI");
         };
     }
 
@@ -57,8 +72,11 @@ final class ResponseClassifier {
     boolean isArticlePage(Document doc) {
         for (Element meta : doc.select("meta[name]")) {
             String name = meta.attr("name").toLowerCase(Locale.ROOT);
-            if (name.equals("citation_title") || name.equals("citation_doi") || name.equals("dc.identifier")
-                    || name.equals("dc.title") || name.equals("prism.doi")) {
+            if (name.equals("citation_title")
+                    || name.equals("citation_doi")
+                    || name.equals("dc.identifier")
+                    || name.equals("dc.title")
+                    || name.equals("prism.doi")) {
                 return true;
             }
         }

@@ -24,8 +24,15 @@ final class ResponseHandler {
     private final LinkFollower links;
     private final LongSupplier clock;
 
-    ResponseHandler(CrawlConfig config, UrlNormalizer normalizer, Frontier frontier, ResponseClassifier classifier,
-            SitemapReader sitemaps, DocumentStore store, LinkFollower links, LongSupplier clock) {
+    ResponseHandler(
+            CrawlConfig config,
+            UrlNormalizer normalizer,
+            Frontier frontier,
+            ResponseClassifier classifier,
+            SitemapReader sitemaps,
+            DocumentStore store,
+            LinkFollower links,
+            LongSupplier clock) {
         this.config = config;
         this.normalizer = normalizer;
         this.frontier = frontier;
@@ -40,7 +47,11 @@ final class ResponseHandler {
         if (resp.isRedirect()) {
             redirect(b, task, resp, start);
         } else if (!resp.isSuccess()) {
-            record(b, task, start, FetchOutcome.answered(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR, "HTTP " + resp.status()));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.answered(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR, "HTTP " + resp.status()));
         } else {
             body(b, task, resp, start);
         }
@@ -49,17 +60,33 @@ final class ResponseHandler {
     private void redirect(Frontier.Batch b, CrawlTask task, FetchResponse resp, long start) {
         String target = resp.location() == null ? null : normalizer.resolve(task.url(), resp.location());
         if (target == null) {
-            record(b, task, start, FetchOutcome.answered(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR,
-                    "redirect without a usable Location header"));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.answered(
+                            resp,
+                            UrlStatus.FETCH_ERROR,
+                            Outcome.FETCH_ERROR,
+                            "redirect without a usable Location header"));
             return;
         }
         int hops = task.hops() + 1;
         boolean capped = hops > config.maxRedirects();
-        record(b, task, start, FetchOutcome.answered(resp, UrlStatus.REDIRECTION, Outcome.REDIRECTION, "redirect to " + target
-                + (capped ? " not followed: more than " + config.maxRedirects() + " redirects" : "")));
+        record(
+                b,
+                task,
+                start,
+                FetchOutcome.answered(
+                        resp,
+                        UrlStatus.REDIRECTION,
+                        Outcome.REDIRECTION,
+                        "redirect to " + target
+                                + (capped ? " not followed: more than " + config.maxRedirects() + " redirects" : "")));
         if (capped) {
             if (frontier.claim(target)) {
-                b.skippedUnfetched(target, task.depth(), hops, "more than " + config.maxRedirects() + " redirects", now());
+                b.skippedUnfetched(
+                        target, task.depth(), hops, "more than " + config.maxRedirects() + " redirects", now());
             }
         } else {
             links.offer(b, target, task.depth(), hops);
@@ -74,8 +101,17 @@ final class ResponseHandler {
                 body = sitemaps.gunzipped(body);
                 v = classifier.sniff("application/xml", body);
             } catch (IOException e) {
-                record(b, task, start, FetchOutcome.read(resp, UrlStatus.SKIPPED, Outcome.SKIPPED, body.length,
-                        "gzipped sitemap refused: " + e.getMessage(), ContentKind.SITEMAP));
+                record(
+                        b,
+                        task,
+                        start,
+                        FetchOutcome.read(
+                                resp,
+                                UrlStatus.SKIPPED,
+                                Outcome.SKIPPED,
+                                body.length,
+                                "gzipped sitemap refused: " + e.getMessage(),
+                                ContentKind.SITEMAP));
                 return;
             }
         }
@@ -89,8 +125,17 @@ final class ResponseHandler {
             try {
                 doc = Jsoup.parse(new ByteArrayInputStream(body), null, task.url());
             } catch (IOException e) {
-                record(b, task, start, FetchOutcome.read(resp, UrlStatus.FETCH_ERROR, Outcome.FETCH_ERROR, body.length,
-                        "unreadable HTML: " + e.getMessage(), kind));
+                record(
+                        b,
+                        task,
+                        start,
+                        FetchOutcome.read(
+                                resp,
+                                UrlStatus.FETCH_ERROR,
+                                Outcome.FETCH_ERROR,
+                                body.length,
+                                "unreadable HTML: " + e.getMessage(),
+                                kind));
                 return;
             }
             if (classifier.isArticlePage(doc)) {
@@ -99,13 +144,31 @@ final class ResponseHandler {
             }
         }
         if (kind == ContentKind.OTHER) {
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.SKIPPED, Outcome.SKIPPED, body.length,
-                    "not an article: " + v.reason(), kind));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(
+                            resp,
+                            UrlStatus.SKIPPED,
+                            Outcome.SKIPPED,
+                            body.length,
+                            "not an article: " + v.reason(),
+                            kind));
             return;
         }
         if (!kind.stored()) {
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.FETCHED, Outcome.LINKS_ONLY, body.length,
-                    "HTML page without article metadata: links followed, not stored", kind));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(
+                            resp,
+                            UrlStatus.FETCHED,
+                            Outcome.LINKS_ONLY,
+                            body.length,
+                            "HTML page without article metadata: links followed, not stored",
+                            kind));
         } else if (!store(b, task, resp, body, v, start)) {
             return;
         }
@@ -113,23 +176,51 @@ final class ResponseHandler {
     }
 
     /** Stores a body the first time its content is seen; false when it could not be written. */
-    private boolean store(Frontier.Batch b, CrawlTask task, FetchResponse resp, byte[] body, ResponseClassifier.Verdict v,
+    private boolean store(
+            Frontier.Batch b,
+            CrawlTask task,
+            FetchResponse resp,
+            byte[] body,
+            ResponseClassifier.Verdict v,
             long start) {
         ContentKind kind = v.kind();
         String sha = DocumentStore.sha256(body);
         if (!frontier.firstTimeSeen(sha)) {
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.FETCHED, Outcome.DUPLICATE, body.length,
-                    "same content as a document already stored", kind).withSha(sha));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(
+                                    resp,
+                                    UrlStatus.FETCHED,
+                                    Outcome.DUPLICATE,
+                                    body.length,
+                                    "same content as a document already stored",
+                                    kind)
+                            .withSha(sha));
             return true;
         }
         try {
             Path file = store.write(storeHost(task.url()), sha, kind, body);
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.FETCHED, Outcome.STORED, body.length, v.reason(), kind)
-                    .withFile(file.toString().replace('\\', '/'), sha));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(resp, UrlStatus.FETCHED, Outcome.STORED, body.length, v.reason(), kind)
+                            .withFile(file.toString().replace('\\', '/'), sha));
             return true;
         } catch (IOException e) {
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.ERROR, Outcome.ERROR, body.length,
-                    "cannot store: " + e.getMessage(), kind));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(
+                            resp,
+                            UrlStatus.ERROR,
+                            Outcome.ERROR,
+                            body.length,
+                            "cannot store: " + e.getMessage(),
+                            kind));
             return false;
         }
     }
@@ -138,25 +229,51 @@ final class ResponseHandler {
     private boolean isGzippedSitemap(byte[] body) {
         if (!SitemapReader.isGzip(body)) return false;
         try {
-            return classifier.sniff("application/xml", SitemapReader.gunzippedHead(body)).kind() == ContentKind.SITEMAP;
+            return classifier
+                            .sniff("application/xml", SitemapReader.gunzippedHead(body))
+                            .kind()
+                    == ContentKind.SITEMAP;
         } catch (IOException e) {
             return false; // not readable gzip: the classifier's verdict on the raw bytes stands
         }
     }
 
-    private void followSitemap(Frontier.Batch b, CrawlTask task, FetchResponse resp, byte[] body,
-            ResponseClassifier.Verdict v, long start) {
+    private void followSitemap(
+            Frontier.Batch b,
+            CrawlTask task,
+            FetchResponse resp,
+            byte[] body,
+            ResponseClassifier.Verdict v,
+            long start) {
         SitemapReader.Listing listing;
         try {
             listing = sitemaps.read(body, task.url());
         } catch (IOException e) {
-            record(b, task, start, FetchOutcome.read(resp, UrlStatus.SKIPPED, Outcome.SKIPPED, body.length,
-                    "unreadable " + v.reason() + ": " + e.getMessage(), ContentKind.SITEMAP));
+            record(
+                    b,
+                    task,
+                    start,
+                    FetchOutcome.read(
+                            resp,
+                            UrlStatus.SKIPPED,
+                            Outcome.SKIPPED,
+                            body.length,
+                            "unreadable " + v.reason() + ": " + e.getMessage(),
+                            ContentKind.SITEMAP));
             return;
         }
-        record(b, task, start, FetchOutcome.read(resp, UrlStatus.FETCHED, Outcome.LINKS_ONLY, body.length,
-                v.reason() + " listing " + listing.urls().size() + (listing.index() ? " sitemaps" : " URLs")
-                        + ": followed, not stored", ContentKind.SITEMAP));
+        record(
+                b,
+                task,
+                start,
+                FetchOutcome.read(
+                        resp,
+                        UrlStatus.FETCHED,
+                        Outcome.LINKS_ONLY,
+                        body.length,
+                        v.reason() + " listing " + listing.urls().size() + (listing.index() ? " sitemaps" : " URLs")
+                                + ": followed, not stored",
+                        ContentKind.SITEMAP));
         links.followListed(b, listing.urls(), task);
     }
 

@@ -22,7 +22,8 @@ final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             return OptionalLong.of(Math.max(0, at.toEpochMilli() - now.toEpochMilli()));
         } catch (DateTimeParseException e) {
             return OptionalLong.empty();

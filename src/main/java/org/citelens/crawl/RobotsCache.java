@@ -75,19 +75,25 @@ final class RobotsCache {
                 FetchResponse r = fetcher.get(url);
                 if (r.isRedirect() && r.location() != null) {
                     String next = new UrlNormalizer().resolve(url, r.location());
-                    String blocked = next == null ? "bad redirect"
-                            : guard.checkHost(URI.create(next).getHost()).map(UrlRule.Refusal::reason).orElse(null);
+                    String blocked = next == null
+                            ? "bad redirect"
+                            : guard.checkHost(URI.create(next).getHost())
+                                    .map(UrlRule.Refusal::reason)
+                                    .orElse(null);
                     if (blocked != null) return failed(now, "robots.txt redirect refused: " + blocked);
                     url = next;
                     continue;
                 }
                 if (r.isSuccess()) {
-                    BaseRobotRules rules = parser.parseContent(url, r.body(), r.contentType(), List.of(config.agentName()));
+                    BaseRobotRules rules =
+                            parser.parseContent(url, r.body(), r.contentType(), List.of(config.agentName()));
                     return new Entry(rules, now + config.robotsCacheMs(), null);
                 }
                 if (r.status() >= 400 && r.status() < 500) {
-                    return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
-                            now + config.robotsCacheMs(), null);
+                    return new Entry(
+                            new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL),
+                            now + config.robotsCacheMs(),
+                            null);
                 }
                 return failed(now, "robots.txt answered HTTP " + r.status());
             }

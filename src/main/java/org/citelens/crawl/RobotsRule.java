@@ -20,7 +20,7 @@ final class RobotsRule implements UrlRule {
         BaseRobotRules rules = robots.rulesFor(url);
         if (rules.isAllowed(url)) return Optional.empty();
         String note = robots.failureNote(url);
-        return Optional.of(new Refusal(Kind.ROBOTS,
-                note != null ? note + " (RFC 9309: disallow all for now)" : "disallowed by robots.txt"));
+        return Optional.of(new Refusal(
+                Kind.ROBOTS, note != null ? note + " (RFC 9309: disallow all for now)" : "disallowed by robots.txt"));
     }
 }

@@ -55,7 +55,8 @@ final class SitemapReader {
     Listing read(byte[] xml, String url) throws IOException {
         AbstractSiteMap map;
         try {
-            map = new SiteMapParser(false).parseSiteMap("application/xml", xml, URI.create(url).toURL());
+            map = new SiteMapParser(false)
+                    .parseSiteMap("application/xml", xml, URI.create(url).toURL());
         } catch (UnknownFormatException e) {
             throw new IOException(e.getMessage(), e);
         } catch (MalformedURLException | IllegalArgumentException e) {
@@ -63,7 +64,8 @@ final class SitemapReader {
         }
         List<String> urls = new ArrayList<>();
         if (map instanceof SiteMapIndex index) {
-            for (AbstractSiteMap child : index.getSitemaps()) urls.add(child.getUrl().toString());
+            for (AbstractSiteMap child : index.getSitemaps())
+                urls.add(child.getUrl().toString());
             return new Listing(true, urls);
         }
         if (map instanceof SiteMap pages) {

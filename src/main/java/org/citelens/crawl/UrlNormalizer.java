@@ -47,7 +47,8 @@ public final class UrlNormalizer {
         host = host.toLowerCase(Locale.ROOT);
         if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         StringBuilder sb = new StringBuilder(scheme).append("://").append(host);
         if (!defaultPort) sb.append(':').append(port);
         sb.append(path.isEmpty() ? "/" : path);
@@ -94,7 +95,7 @@ public final class UrlNormalizer {
                 case '{' -> sb.append("%7B");
                 case '|' -> sb.append("%7C");
                 case '}' -> sb.append("%7D");
-                case '\t', '\n', '\r' -> { }
+                case '\t', '\n', '\r' -> {}
                 default -> sb.append(c);
             }
         }

@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface UrlRule {
     /** The rules a crawl applies. */
-    enum Kind { SCOPE, ADDRESS, ROBOTS }
+    enum Kind {
+        SCOPE,
+        ADDRESS,
+        ROBOTS
+    }
 
     record Refusal(Kind rule, String reason) {}
 

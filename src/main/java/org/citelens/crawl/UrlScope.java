@@ -42,8 +42,8 @@ public final class UrlScope implements UrlRule {
                 else if (p.contains("://")) urlPatterns.add(Pattern.compile(glob(p) + ".*"));
                 else hostPatterns.add(Pattern.compile(glob(p.toLowerCase(Locale.ROOT)), Pattern.CASE_INSENSITIVE));
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("--allow pattern '" + p + "' is not a valid regular expression: "
-                        + e.getDescription());
+                throw new IllegalArgumentException(
+                        "--allow pattern '" + p + "' is not a valid regular expression: " + e.getDescription());
             }
         }
     }

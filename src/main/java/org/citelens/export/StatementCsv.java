@@ -10,9 +10,24 @@ import org.citelens.model.CitationStatement;
  * The column names are a public contract that other tools rely on: add new columns only at the end.
  */
 public final class StatementCsv {
-    public static final List<String> COLUMNS = List.of("statement_id", "citing_doi", "citing_title", "citing_year",
-            "citing_journal", "cited_doi", "cited_title", "cited_year", "section", "label", "confidence", "marker",
-            "before", "sentence", "after", "self_citation", "label_model");
+    public static final List<String> COLUMNS = List.of(
+            "statement_id",
+            "citing_doi",
+            "citing_title",
+            "citing_year",
+            "citing_journal",
+            "cited_doi",
+            "cited_title",
+            "cited_year",
+            "section",
+            "label",
+            "confidence",
+            "marker",
+            "before",
+            "sentence",
+            "after",
+            "self_citation",
+            "label_model");
 
     private final Writer out;
 
@@ -25,11 +40,24 @@ public final class StatementCsv {
     }
 
     public void write(CitationStatement s) throws IOException {
-        writeRow(List.of(s.id(), str(s.citing().doi()), str(s.citing().title()), str(s.citing().year()),
-                str(s.citing().journal()), str(s.cited().doi()), str(s.cited().title()), str(s.cited().year()),
-                s.section() == null ? "" : s.section().wireName(), s.label().wireName(),
-                Double.toString(s.confidence()), str(s.marker()), s.before(), str(s.sentence()), s.after(),
-                Boolean.toString(s.selfCitation()), str(s.labelModel())));
+        writeRow(List.of(
+                s.id(),
+                str(s.citing().doi()),
+                str(s.citing().title()),
+                str(s.citing().year()),
+                str(s.citing().journal()),
+                str(s.cited().doi()),
+                str(s.cited().title()),
+                str(s.cited().year()),
+                s.section() == null ? "" : s.section().wireName(),
+                s.label().wireName(),
+                Double.toString(s.confidence()),
+                str(s.marker()),
+                s.before(),
+                str(s.sentence()),
+                s.after(),
+                Boolean.toString(s.selfCitation()),
+                str(s.labelModel())));
     }
 
     private void writeRow(List<String> fields) throws IOException {

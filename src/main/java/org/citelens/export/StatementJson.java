@@ -66,7 +66,9 @@ public final class StatementJson {
         g.writeStringField("after", s.after());
         g.writeStringField("section", s.section() == null ? null : s.section().wireName());
         g.writeNumberField("sentencePosition", s.sentencePosition());
-        g.writeStringField("label", s.label() == null ? Label.UNCLASSIFIED.wireName() : s.label().wireName());
+        g.writeStringField(
+                "label",
+                s.label() == null ? Label.UNCLASSIFIED.wireName() : s.label().wireName());
         g.writeNumberField("confidence", s.confidence());
         g.writeStringField("labelModel", s.labelModel());
         g.writeBooleanField("selfCitation", s.selfCitation());
@@ -98,16 +100,38 @@ public final class StatementJson {
         }
         JsonNode c = n.path("citing");
         JsonNode w = n.path("cited");
-        ArticleMetadata citing = new ArticleMetadata(text(c, "doi"), text(c, "pmid"), text(c, "pmcid"),
-                text(c, "title"), authors(c.path("authors")), text(c, "journal"), integer(c, "year"), sourceOf(c));
-        CitedWork cited = new CitedWork(text(w, "workId"), text(w, "doi"), text(w, "title"), integer(w, "year"),
-                text(w, "firstAuthor"), text(w, "journal"));
+        ArticleMetadata citing = new ArticleMetadata(
+                text(c, "doi"),
+                text(c, "pmid"),
+                text(c, "pmcid"),
+                text(c, "title"),
+                authors(c.path("authors")),
+                text(c, "journal"),
+                integer(c, "year"),
+                sourceOf(c));
+        CitedWork cited = new CitedWork(
+                text(w, "workId"),
+                text(w, "doi"),
+                text(w, "title"),
+                integer(w, "year"),
+                text(w, "firstAuthor"),
+                text(w, "journal"));
         String section = text(n, "section");
-        return new CitationStatement(text(n, "id"), citing, cited, text(n, "refId"), text(n, "marker"),
-                text(n, "before"), text(n, "sentence"), text(n, "after"),
-                section == null ? null : SectionType.fromWireName(section), n.path("sentencePosition").asInt(),
-                Label.fromWireName(n.path("label").asText("unclassified")), n.path("confidence").asDouble(),
-                n.path("selfCitation").asBoolean(), text(n, "labelModel"));
+        return new CitationStatement(
+                text(n, "id"),
+                citing,
+                cited,
+                text(n, "refId"),
+                text(n, "marker"),
+                text(n, "before"),
+                text(n, "sentence"),
+                text(n, "after"),
+                section == null ? null : SectionType.fromWireName(section),
+                n.path("sentencePosition").asInt(),
+                Label.fromWireName(n.path("label").asText("unclassified")),
+                n.path("confidence").asDouble(),
+                n.path("selfCitation").asBoolean(),
+                text(n, "labelModel"));
     }
 
     public static CitationStatement fromBytes(byte[] bytes) {

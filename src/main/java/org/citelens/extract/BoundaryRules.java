@@ -12,8 +12,9 @@ final class BoundaryRules {
     /** Abbreviations that end with a full stop but practically never end a sentence (compared in lower case). */
     private static final Set<String> ABBREVIATIONS = Set.of(
             "al", "fig", "figs", "e.g", "i.e", "vs", "ca", "approx", "cf", "eq", "eqs", "ref", "refs", "no", "nos",
-            "subsp", "ssp", "dr", "prof", "resp", "viz", "tab", "suppl", "supp", "sect", "chap", "vol", "vols",
-            "pp", "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs", "ver", "spec", "lit", "orig", "sing", "pl", "i.d", "v", "acc");
+            "subsp", "ssp", "dr", "prof", "resp", "viz", "tab", "suppl", "supp", "sect", "chap", "vol", "vols", "pp",
+            "mr", "mrs", "ms", "diam", "conc", "incl", "esp", "a.k.a", "nr", "var", "cv", "cvs", "ver", "spec", "lit",
+            "orig", "sing", "pl", "i.d", "v", "acc");
 
     private BoundaryRules() {}
 
@@ -65,7 +66,9 @@ final class BoundaryRules {
     }
 
     private static boolean isInitialAt(String text, int at) {
-        return at + 1 < text.length() && Character.isUpperCase(text.charAt(at)) && text.charAt(at + 1) == '.'
+        return at + 1 < text.length()
+                && Character.isUpperCase(text.charAt(at))
+                && text.charAt(at + 1) == '.'
                 && (at + 2 == text.length() || Character.isWhitespace(text.charAt(at + 2)));
     }
 

@@ -74,10 +74,19 @@ public final class CitationStatementExtractor {
                     CitedWork cited = resolved.computeIfAbsent(d.refId, id -> citedWork.apply(ref));
                     int sentencePosition = position + d.sentence;
                     statements.add(new CitationStatement(
-                            StatementIds.of(articleId, d.refId, sentencePosition), citing, cited, d.refId, d.marker,
-                            sentenceText(text, sentences, d.sentence - 1), sentenceText(text, sentences, d.sentence),
-                            sentenceText(text, sentences, d.sentence + 1), section.type(), sentencePosition,
-                            Label.UNCLASSIFIED, 0.0, SelfCitations.shareAuthor(citingAuthors, ref.authors())));
+                            StatementIds.of(articleId, d.refId, sentencePosition),
+                            citing,
+                            cited,
+                            d.refId,
+                            d.marker,
+                            sentenceText(text, sentences, d.sentence - 1),
+                            sentenceText(text, sentences, d.sentence),
+                            sentenceText(text, sentences, d.sentence + 1),
+                            section.type(),
+                            sentencePosition,
+                            Label.UNCLASSIFIED,
+                            0.0,
+                            SelfCitations.shareAuthor(citingAuthors, ref.authors())));
                 }
                 position += sentences.size();
             }

@@ -11,8 +11,8 @@ import org.citelens.model.CitationStatement;
  * @param unlinkedMarkers markers that point at no reference (no target, or a target missing from the reference list)
  * @param unlinked the unlinked markers themselves, for reports
  */
-public record Extraction(List<CitationStatement> statements, int markers, int unlinkedMarkers,
-        List<UnlinkedMarker> unlinked) {
+public record Extraction(
+        List<CitationStatement> statements, int markers, int unlinkedMarkers, List<UnlinkedMarker> unlinked) {
     public Extraction {
         statements = List.copyOf(statements);
         unlinked = unlinked == null ? List.of() : List.copyOf(unlinked);

@@ -22,14 +22,22 @@ final class RuleCandidates {
             if (j >= n || text.charAt(j) != ' ') continue;
             int k = j;
             while (k < n && text.charAt(k) == ' ') k++;
-            if (k < n && (opens(text.charAt(k)) || !BoundaryRules.startsLowercaseWord(text, k)
-                    && Character.isLowerCase(text.charAt(k)))) out.add(k); // "tFA was", "mRNA levels"
+            if (k < n
+                    && (opens(text.charAt(k))
+                            || !BoundaryRules.startsLowercaseWord(text, k) && Character.isLowerCase(text.charAt(k))))
+                out.add(k); // "tFA was", "mRNA levels"
         }
         return out;
     }
 
     private static boolean opens(char c) {
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '(' || c == '[' || c == '“' || c == '"'
-                || c == '‘' || Character.isLetter(c) && !Character.isLowerCase(c);
+        return Character.isUpperCase(c)
+                || Character.isDigit(c)
+                || c == '('
+                || c == '['
+                || c == '“'
+                || c == '"'
+                || c == '‘'
+                || Character.isLetter(c) && !Character.isLowerCase(c);
     }
 }

@@ -78,6 +78,9 @@ public final class SelfCitations {
 
     private static String fold(String s) {
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
-        return NON_LETTERS.matcher(MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+        return NON_LETTERS
+                .matcher(MARKS.matcher(decomposed).replaceAll(""))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -20,10 +20,15 @@ import org.citelens.model.CitationMention;
 public final class SentenceSplitter {
     /** The model inside opennlp-models-sentdetect-en (Universal Dependencies English Web Treebank). */
     static final String MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+
     private static final int MAX_BRACKET_SPAN = 600;
 
     /** Where boundaries are proposed before the rules vet them; measured in docs/quality.md. */
-    public enum Mode { MODEL, RULES, MODEL_AND_RULES }
+    public enum Mode {
+        MODEL,
+        RULES,
+        MODEL_AND_RULES
+    }
 
     private final ThreadLocal<SentenceDetectorME> detector;
     private final Mode mode;
@@ -40,7 +45,8 @@ public final class SentenceSplitter {
 
     private static SentenceModel loadModel() {
         try (InputStream in = SentenceSplitter.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("sentence model " + MODEL_RESOURCE + " missing from the classpath");
+            if (in == null)
+                throw new IllegalStateException("sentence model " + MODEL_RESOURCE + " missing from the classpath");
             return new SentenceModel(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sentence model " + MODEL_RESOURCE, e);

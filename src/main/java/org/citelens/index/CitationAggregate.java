@@ -33,21 +33,35 @@ final class CitationAggregate {
         if (citingArticleId != null) {
             citing.add(citingArticleId);
             if (selfCitation) selfCiting.add(citingArticleId);
-            if (year != null) citingByYear.computeIfAbsent(year, y -> new HashSet<>()).add(citingArticleId);
+            if (year != null)
+                citingByYear.computeIfAbsent(year, y -> new HashSet<>()).add(citingArticleId);
         }
     }
 
     Tallies tallies() {
         long contrasting = count(labels, Label.CONTRASTING);
-        return new Tallies(doi, total, count(labels, Label.SUPPORTING), contrasting, contrasting,
-                count(labels, Label.MENTIONING), count(labels, Label.UNCLASSIFIED), citing.size(), selfCitations,
+        return new Tallies(
+                doi,
+                total,
+                count(labels, Label.SUPPORTING),
+                contrasting,
+                contrasting,
+                count(labels, Label.MENTIONING),
+                count(labels, Label.UNCLASSIFIED),
+                citing.size(),
+                selfCitations,
                 selfCiting.size());
     }
 
     SectionTallies sectionTallies() {
-        return new SectionTallies(doi, total, count(sections, SectionType.INTRODUCTION),
-                count(sections, SectionType.METHODS), count(sections, SectionType.RESULTS),
-                count(sections, SectionType.DISCUSSION), count(sections, SectionType.OTHER));
+        return new SectionTallies(
+                doi,
+                total,
+                count(sections, SectionType.INTRODUCTION),
+                count(sections, SectionType.METHODS),
+                count(sections, SectionType.RESULTS),
+                count(sections, SectionType.DISCUSSION),
+                count(sections, SectionType.OTHER));
     }
 
     SortedMap<Integer, Long> citingPublicationsPerYear() {

@@ -27,8 +27,11 @@ final class CitationTallier {
         Map<String, CitationAggregate> out = new HashMap<>();
         if (dois.isEmpty()) return out;
         Query query = dois.size() == 1
-                ? KeywordField.newExactQuery(StatementSchema.CITED_DOI, dois.iterator().next())
-                : KeywordField.newSetQuery(StatementSchema.CITED_DOI, dois.stream().map(BytesRef::new).toList());
+                ? KeywordField.newExactQuery(
+                        StatementSchema.CITED_DOI, dois.iterator().next())
+                : KeywordField.newSetQuery(
+                        StatementSchema.CITED_DOI,
+                        dois.stream().map(BytesRef::new).toList());
         MatchingDocs.visit(searcher, query, leaf -> {
             LeafReader r = leaf.reader();
             KeywordValues cited = new KeywordValues(r, StatementSchema.CITED_DOI);
@@ -39,8 +42,13 @@ final class CitationTallier {
             KeywordValues.Ints year = new KeywordValues.Ints(r, StatementSchema.YEAR);
             return doc -> {
                 String doi = cited.get(doc);
-                out.computeIfAbsent(doi, CitationAggregate::new).add(label.get(doc), section.get(doc),
-                        citing.get(doc), year.get(doc), "true".equals(self.get(doc)));
+                out.computeIfAbsent(doi, CitationAggregate::new)
+                        .add(
+                                label.get(doc),
+                                section.get(doc),
+                                citing.get(doc),
+                                year.get(doc),
+                                "true".equals(self.get(doc)));
             };
         });
         return out;

@@ -72,7 +72,8 @@ public final class LuceneStatementStore implements StatementStore {
         Directory dir = FSDirectory.open(indexDir);
         try {
             if (!DirectoryReader.indexExists(dir)) {
-                throw new IndexNotFoundException("no index at " + indexDir + ": the folder holds no Citelens index (run ingest first)");
+                throw new IndexNotFoundException(
+                        "no index at " + indexDir + ": the folder holds no Citelens index (run ingest first)");
             }
             return new LuceneStatementStore(dir, new SearcherManager(dir, null), refreshEvery);
         } catch (IOException | RuntimeException e) {
@@ -103,7 +104,10 @@ public final class LuceneStatementStore implements StatementStore {
     @Override
     public SortedMap<Integer, Long> citingPublicationsPerYear(String doi) throws IOException {
         return withSearcher(s -> {
-            return tallyCache.get(s, doi).map(CitationAggregate::citingPublicationsPerYear).orElseGet(TreeMap::new);
+            return tallyCache
+                    .get(s, doi)
+                    .map(CitationAggregate::citingPublicationsPerYear)
+                    .orElseGet(TreeMap::new);
         });
     }
 
@@ -119,15 +123,18 @@ public final class LuceneStatementStore implements StatementStore {
     @Override
     public SearchPage search(StatementQuery query, boolean withFacets) throws IOException {
         if (query.limit() < 1) throw new IllegalArgumentException("limit must be at least 1, not " + query.limit());
-        FieldDoc after = query.cursor() == null || query.cursor().isBlank() ? null
+        FieldDoc after = query.cursor() == null || query.cursor().isBlank()
+                ? null
                 : SearchCursor.decode(query.sort(), query.cursor());
         Query lucene = filters.toLucene(query);
         Sort sort = SearchCursor.sort(query.sort());
         return withSearcher(s -> {
             // one more than asked tells whether a next page exists without a second query
             int n = query.limit() == Integer.MAX_VALUE ? query.limit() : query.limit() + 1;
-            TopFieldDocs top = after == null || s.getIndexReader().maxDoc() == 0 ? s.search(lucene, n, sort, true)
-                    : s.searchAfter(SearchCursor.inReader(after, s.getIndexReader().maxDoc()), lucene, n, sort, true);
+            TopFieldDocs top = after == null || s.getIndexReader().maxDoc() == 0
+                    ? s.search(lucene, n, sort, true)
+                    : s.searchAfter(
+                            SearchCursor.inReader(after, s.getIndexReader().maxDoc()), lucene, n, sort, true);
             int shown = Math.min(top.scoreDocs.length, query.limit());
             StatementHighlighter highlighter = new StatementHighlighter(analyzer, textQuery.parse(query.text()));
             StoredFields stored = s.storedFields();
@@ -135,11 +142,12 @@ public final class LuceneStatementStore implements StatementStore {
             for (int i = 0; i < shown; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 CitationStatement st = StoredStatements.load(stored, sd.doc);
-                hits.add(new StatementHit(st, Float.isNaN(sd.score) ? 0f : sd.score,
-                        highlighter.highlight(st.sentence(), st.marker())));
+                hits.add(new StatementHit(
+                        st, Float.isNaN(sd.score) ? 0f : sd.score, highlighter.highlight(st.sentence(), st.marker())));
             }
             String next = top.scoreDocs.length > shown
-                    ? SearchCursor.encode(query.sort(), (FieldDoc) top.scoreDocs[shown - 1]) : null;
+                    ? SearchCursor.encode(query.sort(), (FieldDoc) top.scoreDocs[shown - 1])
+                    : null;
             if (withFacets) {
                 FacetCounter.Result facets = FacetCounter.count(s, lucene);
                 return new SearchPage(facets.total(), hits, facets.facets(), next);
@@ -173,8 +181,8 @@ public final class LuceneStatementStore implements StatementStore {
     public SortedMap<String, Long> labelModels() throws IOException {
         return withSearcher(s -> {
             SortedMap<String, Long> out = new java.util.TreeMap<>();
-            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(),
-                    StatementSchema.LABEL_MODEL);
+            org.apache.lucene.index.Terms terms =
+                    org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), StatementSchema.LABEL_MODEL);
             if (terms == null) return out;
             org.apache.lucene.index.TermsEnum it = terms.iterator();
             for (org.apache.lucene.util.BytesRef t = it.next(); t != null; t = it.next()) {

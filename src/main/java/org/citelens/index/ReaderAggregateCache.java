@@ -59,8 +59,9 @@ final class ReaderAggregateCache {
         if (g.reader() == reader) return g.byDoi();
         Generation fresh = new Generation(reader, new ConcurrentHashMap<>());
         // another thread may have installed this reader's generation first: use whichever won
-        return current.compareAndSet(g, fresh) ? fresh.byDoi() : current.get().reader() == reader
-                ? current.get().byDoi() : new ConcurrentHashMap<>();
+        return current.compareAndSet(g, fresh)
+                ? fresh.byDoi()
+                : current.get().reader() == reader ? current.get().byDoi() : new ConcurrentHashMap<>();
     }
 
     private static void put(Map<String, Optional<CitationAggregate>> map, String doi, Optional<CitationAggregate> a) {

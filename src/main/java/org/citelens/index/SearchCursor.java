@@ -28,13 +28,16 @@ final class SearchCursor {
 
     static Sort sort(StatementSort s) {
         SortField id = KeywordField.newSortField(StatementSchema.ID, false, SortedSetSelector.Type.MIN);
-        SortField primary = switch (s) {
-            case RELEVANCE -> SortField.FIELD_SCORE;
-            case YEAR_DESC -> IntField.newSortField(StatementSchema.YEAR, true, SortedNumericSelector.Type.MIN);
-            case YEAR_ASC -> IntField.newSortField(StatementSchema.YEAR, false, SortedNumericSelector.Type.MIN);
-            case CONFIDENCE_DESC -> FloatField.newSortField(StatementSchema.CONFIDENCE, true, SortedNumericSelector.Type.MIN);
-            case CONFIDENCE_ASC -> FloatField.newSortField(StatementSchema.CONFIDENCE, false, SortedNumericSelector.Type.MIN);
-        };
+        SortField primary =
+                switch (s) {
+                    case RELEVANCE -> SortField.FIELD_SCORE;
+                    case YEAR_DESC -> IntField.newSortField(StatementSchema.YEAR, true, SortedNumericSelector.Type.MIN);
+                    case YEAR_ASC -> IntField.newSortField(StatementSchema.YEAR, false, SortedNumericSelector.Type.MIN);
+                    case CONFIDENCE_DESC ->
+                        FloatField.newSortField(StatementSchema.CONFIDENCE, true, SortedNumericSelector.Type.MIN);
+                    case CONFIDENCE_ASC ->
+                        FloatField.newSortField(StatementSchema.CONFIDENCE, false, SortedNumericSelector.Type.MIN);
+                };
         return new Sort(primary, id);
     }
 
@@ -47,7 +50,9 @@ final class SearchCursor {
         else if (primary instanceof Number n) a.add(n.doubleValue());
         else a.addNull();
         a.add(((BytesRef) last.fields[1]).utf8ToString());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(a.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(a.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position a cursor names; IllegalArgumentException for a cursor this sort never produced. */
@@ -58,19 +63,25 @@ final class SearchCursor {
         } catch (IllegalArgumentException | IOException e) {
             throw new IllegalArgumentException("malformed cursor: pass back the nextCursor of a previous page");
         }
-        if (a == null || !a.isArray() || a.size() != 3 || !a.get(0).isTextual() || !a.get(1).isNumber()
+        if (a == null
+                || !a.isArray()
+                || a.size() != 3
+                || !a.get(0).isTextual()
+                || !a.get(1).isNumber()
                 || !a.get(2).isTextual()) {
             throw new IllegalArgumentException("malformed cursor: pass back the nextCursor of a previous page");
         }
         if (!a.get(0).asText().equals(sort.name())) {
             throw new IllegalArgumentException("the cursor belongs to another sort order; start again without it");
         }
-        Object primary = switch (sort) {
-            case YEAR_ASC, YEAR_DESC -> a.get(1).asInt();
-            default -> (float) a.get(1).asDouble();
-        };
+        Object primary =
+                switch (sort) {
+                    case YEAR_ASC, YEAR_DESC -> a.get(1).asInt();
+                    default -> (float) a.get(1).asDouble();
+                };
         float score = primary instanceof Float f ? f : Float.NaN;
-        return new FieldDoc(0, score, new Object[] {primary, new BytesRef(a.get(2).asText())});
+        return new FieldDoc(
+                0, score, new Object[] {primary, new BytesRef(a.get(2).asText())});
     }
 
     /**

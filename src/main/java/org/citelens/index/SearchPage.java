@@ -10,7 +10,8 @@ import java.util.Map;
  *     (not just this page); empty when not asked for
  * @param nextCursor the cursor of the next page, null on the last page
  */
-public record SearchPage(long totalHits, List<StatementHit> hits, Map<String, Map<String, Long>> facets, String nextCursor) {
+public record SearchPage(
+        long totalHits, List<StatementHit> hits, Map<String, Map<String, Long>> facets, String nextCursor) {
     public SearchPage {
         hits = List.copyOf(hits);
         facets = facets == null ? Map.of() : facets;

@@ -1,4 +1,8 @@
 package org.citelens.index;
 
 /** {@code selfCitation=include|exclude|only}. */
-public enum SelfCitationFilter { INCLUDE, EXCLUDE, ONLY }
+public enum SelfCitationFilter {
+    INCLUDE,
+    EXCLUDE,
+    ONLY
+}

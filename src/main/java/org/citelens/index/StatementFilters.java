@@ -34,22 +34,28 @@ final class StatementFilters {
         exact(filters, StatementSchema.CITING_DOI, q.citingDoi());
         exact(filters, StatementSchema.JOURNAL, StatementSchema.journalKey(q.journal()));
         if (!q.labels().isEmpty()) {
-            filters.add(KeywordField.newSetQuery(StatementSchema.LABEL,
+            filters.add(KeywordField.newSetQuery(
+                    StatementSchema.LABEL,
                     q.labels().stream().map(Label::wireName).map(BytesRef::new).toList()));
         }
         if (!q.sections().isEmpty()) {
-            filters.add(KeywordField.newSetQuery(StatementSchema.SECTION,
-                    q.sections().stream().map(SectionType::wireName).map(BytesRef::new).toList()));
+            filters.add(KeywordField.newSetQuery(
+                    StatementSchema.SECTION,
+                    q.sections().stream()
+                            .map(SectionType::wireName)
+                            .map(BytesRef::new)
+                            .toList()));
         }
         if (q.yearFrom() != null || q.yearTo() != null) {
-            filters.add(IntField.newRangeQuery(StatementSchema.YEAR,
+            filters.add(IntField.newRangeQuery(
+                    StatementSchema.YEAR,
                     q.yearFrom() == null ? Integer.MIN_VALUE : q.yearFrom(),
                     q.yearTo() == null ? Integer.MAX_VALUE : q.yearTo()));
         }
         switch (q.selfCitation()) {
             case EXCLUDE -> filters.add(KeywordField.newExactQuery(StatementSchema.SELF_CITATION, "false"));
             case ONLY -> filters.add(KeywordField.newExactQuery(StatementSchema.SELF_CITATION, "true"));
-            case INCLUDE -> { }
+            case INCLUDE -> {}
         }
         for (Query f : filters) {
             b.add(f, Occur.FILTER);

@@ -78,8 +78,8 @@ public final class StatementIndexWriter implements Closeable {
     public void replaceArticle(String citingArticleId, List<CitationStatement> statements) throws IOException {
         for (CitationStatement s : statements) {
             if (!citingArticleId.equals(s.citing().articleId())) {
-                throw new IllegalArgumentException("statement " + s.id() + " belongs to " + s.citing().articleId()
-                        + ", not " + citingArticleId);
+                throw new IllegalArgumentException(
+                        "statement " + s.id() + " belongs to " + s.citing().articleId() + ", not " + citingArticleId);
             }
         }
         List<Document> docs = new ArrayList<>(statements.size());
@@ -173,7 +173,8 @@ public final class StatementIndexWriter implements Closeable {
     /** Commits and closes. */
     @Override
     public void close() throws IOException {
-        try (directory; indexedBefore) {
+        try (directory;
+                indexedBefore) {
             writer.close();
         }
     }

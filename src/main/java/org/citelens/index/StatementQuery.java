@@ -14,9 +14,20 @@ import org.citelens.model.SectionType;
  * @param cursor opaque cursor from a previous page, or null for the first page
  * @param limit page size (callers validate the range)
  */
-public record StatementQuery(String text, String citedDoi, String citedWorkId, String citingDoi, Set<Label> labels,
-        Set<SectionType> sections, Integer yearFrom, Integer yearTo, String journal, SelfCitationFilter selfCitation,
-        StatementSort sort, String cursor, int limit) {
+public record StatementQuery(
+        String text,
+        String citedDoi,
+        String citedWorkId,
+        String citingDoi,
+        Set<Label> labels,
+        Set<SectionType> sections,
+        Integer yearFrom,
+        Integer yearTo,
+        String journal,
+        SelfCitationFilter selfCitation,
+        StatementSort sort,
+        String cursor,
+        int limit) {
 
     public StatementQuery {
         labels = labels == null ? Set.of() : Set.copyOf(labels);

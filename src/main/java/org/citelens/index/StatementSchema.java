@@ -28,10 +28,12 @@ public final class StatementSchema {
     /** Exact keys that filter and aggregate: KeywordField gives an indexed term (filters, tallies by term lookup)
      *  and SortedSet doc values (facets, distinct counts, per-DOI grouping without loading stored fields). */
     public static final String CITED_DOI = "citedDoi";
+
     public static final String CITED_WORK_ID = "citedWorkId";
     public static final String CITING_DOI = "citingDoi";
     /** The citing article's stable id: re-ingest deletes by this term, tallies count distinct values of it. */
     public static final String CITING_ARTICLE_ID = "citingArticleId";
+
     public static final String LABEL = "label";
     public static final String SECTION = "section";
     /** The citing journal, lower-cased for filtering; the display form is in the blob. */
@@ -77,7 +79,8 @@ public final class StatementSchema {
         addKeyword(d, SECTION, (s.section() == null ? SectionType.OTHER : s.section()).wireName());
         addKeyword(d, JOURNAL, journalKey(s.citing().journal()));
         if (s.citing().journal() != null && !s.citing().journal().isBlank()) {
-            d.add(new SortedSetDocValuesField(JOURNAL_NAME, new BytesRef(s.citing().journal().strip())));
+            d.add(new SortedSetDocValuesField(
+                    JOURNAL_NAME, new BytesRef(s.citing().journal().strip())));
         }
         addKeyword(d, SELF_CITATION, Boolean.toString(s.selfCitation()));
         addKeyword(d, LABEL_MODEL, s.labelModel());

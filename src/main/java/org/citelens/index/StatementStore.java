@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Consumer;
-import org.citelens.model.CitedWork;
 import org.citelens.model.CitationStatement;
+import org.citelens.model.CitedWork;
 
 /**
  * The read side of the statement index, as the API and the export command use it. Safe for concurrent use;

@@ -23,12 +23,18 @@ import org.citelens.model.SectionType;
 public final class StatementTextQuery {
     /** Friendly names users type, mapped to index fields. Unknown names are read as words of the text. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("text", StatementSchema.SENTENCE), Map.entry("sentence", StatementSchema.SENTENCE),
-            Map.entry("context", StatementSchema.CONTEXT), Map.entry("label", StatementSchema.LABEL),
-            Map.entry("type", StatementSchema.LABEL), Map.entry("section", StatementSchema.SECTION),
-            Map.entry("year", StatementSchema.YEAR), Map.entry("journal", StatementSchema.JOURNAL),
-            Map.entry("cited", StatementSchema.CITED_DOI), Map.entry("doi", StatementSchema.CITED_DOI),
-            Map.entry("citing", StatementSchema.CITING_DOI), Map.entry("self", StatementSchema.SELF_CITATION),
+            Map.entry("text", StatementSchema.SENTENCE),
+            Map.entry("sentence", StatementSchema.SENTENCE),
+            Map.entry("context", StatementSchema.CONTEXT),
+            Map.entry("label", StatementSchema.LABEL),
+            Map.entry("type", StatementSchema.LABEL),
+            Map.entry("section", StatementSchema.SECTION),
+            Map.entry("year", StatementSchema.YEAR),
+            Map.entry("journal", StatementSchema.JOURNAL),
+            Map.entry("cited", StatementSchema.CITED_DOI),
+            Map.entry("doi", StatementSchema.CITED_DOI),
+            Map.entry("citing", StatementSchema.CITING_DOI),
+            Map.entry("self", StatementSchema.SELF_CITATION),
             Map.entry("selfcitation", StatementSchema.SELF_CITATION));
 
     private final Analyzer analyzer;
@@ -50,7 +56,8 @@ public final class StatementTextQuery {
 
     /** Every word must occur in the sentence, whatever syntax characters surround it. */
     public Query plainWords(String text) {
-        Query q = new QueryBuilder(analyzer).createBooleanQuery(StatementSchema.SENTENCE, text, BooleanClause.Occur.MUST);
+        Query q =
+                new QueryBuilder(analyzer).createBooleanQuery(StatementSchema.SENTENCE, text, BooleanClause.Occur.MUST);
         return q == null ? new MatchNoDocsQuery("no searchable words") : q;
     }
 
@@ -88,8 +95,9 @@ public final class StatementTextQuery {
         }
 
         @Override
-        protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
-                boolean endInclusive) throws ParseException {
+        protected Query getRangeQuery(
+                String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+                throws ParseException {
             if (!StatementSchema.YEAR.equals(resolve(field))) throw new ParseException("ranges only on year");
             int lo = part1 == null || part1.equals("*") ? Integer.MIN_VALUE : year(part1) + (startInclusive ? 0 : 1);
             int hi = part2 == null || part2.equals("*") ? Integer.MAX_VALUE : year(part2) - (endInclusive ? 0 : 1);
@@ -129,14 +137,18 @@ public final class StatementTextQuery {
             try {
                 return switch (field) {
                     case StatementSchema.YEAR -> IntField.newExactQuery(field, year(v));
-                    case StatementSchema.LABEL -> KeywordField.newExactQuery(field, Label.fromWireName(v).wireName());
+                    case StatementSchema.LABEL ->
+                        KeywordField.newExactQuery(field, Label.fromWireName(v).wireName());
                     case StatementSchema.SECTION ->
-                            KeywordField.newExactQuery(field, SectionType.fromWireName(v).wireName());
+                        KeywordField.newExactQuery(
+                                field, SectionType.fromWireName(v).wireName());
                     case StatementSchema.JOURNAL -> KeywordField.newExactQuery(field, StatementSchema.journalKey(v));
-                    case StatementSchema.CITED_DOI, StatementSchema.CITING_DOI -> KeywordField.newExactQuery(field,
-                            Doi.normalize(v).orElseThrow(() -> new IllegalArgumentException("not a DOI: " + v)));
+                    case StatementSchema.CITED_DOI, StatementSchema.CITING_DOI ->
+                        KeywordField.newExactQuery(
+                                field,
+                                Doi.normalize(v).orElseThrow(() -> new IllegalArgumentException("not a DOI: " + v)));
                     case StatementSchema.SELF_CITATION ->
-                            KeywordField.newExactQuery(field, Boolean.toString(Boolean.parseBoolean(v)));
+                        KeywordField.newExactQuery(field, Boolean.toString(Boolean.parseBoolean(v)));
                     default -> throw new ParseException("no exact field " + field);
                 };
             } catch (IllegalArgumentException e) {

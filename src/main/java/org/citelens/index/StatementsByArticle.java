@@ -39,7 +39,9 @@ public final class StatementsByArticle {
         for (BytesRef t = it.next(); t != null; t = it.next()) {
             String article = t.utf8ToString();
             Query stale = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(StatementSchema.CITING_ARTICLE_ID, article)), BooleanClause.Occur.FILTER)
+                    .add(
+                            new TermQuery(new Term(StatementSchema.CITING_ARTICLE_ID, article)),
+                            BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(StatementSchema.LABEL_MODEL, model)), BooleanClause.Occur.MUST_NOT)
                     .build();
             if (searcher.count(stale) > 0) out.add(article);
@@ -59,8 +61,10 @@ public final class StatementsByArticle {
 
     /** Statements labelled by {@code model}, and all statements. */
     public long[] countLabelledBy(String model) throws IOException {
-        return new long[] {searcher.count(new TermQuery(new Term(StatementSchema.LABEL_MODEL, model))),
-            searcher.count(new MatchAllDocsQuery())};
+        return new long[] {
+            searcher.count(new TermQuery(new Term(StatementSchema.LABEL_MODEL, model))),
+            searcher.count(new MatchAllDocsQuery())
+        };
     }
 
     /** Every statement of one citing article, in sentence order. */

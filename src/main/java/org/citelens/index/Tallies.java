@@ -5,5 +5,14 @@ package org.citelens.index;
  * written for scite's API work unchanged; {@code citingPublications} counts distinct citing works;
  * {@code selfCitations} counts statements and {@code selfCitingPublications} the distinct works they come from.
  */
-public record Tallies(String doi, long total, long supporting, long contrasting, long contradicting, long mentioning,
-        long unclassified, long citingPublications, long selfCitations, long selfCitingPublications) {}
+public record Tallies(
+        String doi,
+        long total,
+        long supporting,
+        long contrasting,
+        long contradicting,
+        long mentioning,
+        long unclassified,
+        long citingPublications,
+        long selfCitations,
+        long selfCitingPublications) {}

@@ -47,7 +47,8 @@ final class WorkMetadata {
         }
         if (workId == null && own == null) return Optional.empty();
         String t = own != null && own.title() != null ? own.title() : title.winner();
-        Integer y = own != null && own.year() != null ? own.year()
+        Integer y = own != null && own.year() != null
+                ? own.year()
                 : year.winner() == null ? null : Integer.valueOf(year.winner());
         String j = own != null && own.journal() != null ? own.journal() : journal.winner();
         return Optional.of(new CitedWork(workId == null ? "doi:" + doi : workId, doi, t, y, author.winner(), j));

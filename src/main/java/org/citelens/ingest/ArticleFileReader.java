@@ -64,7 +64,8 @@ final class ArticleFileReader implements AutoCloseable {
         try {
             return timeLimit.call(work, limits.maxMillis());
         } catch (TimeoutException e) {
-            throw new RejectedDocumentException(Kind.TIME_LIMIT, what + " took longer than " + limits.maxMillis() + " ms");
+            throw new RejectedDocumentException(
+                    Kind.TIME_LIMIT, what + " took longer than " + limits.maxMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MalformedArticleException m) throw m;
@@ -76,7 +77,8 @@ final class ArticleFileReader implements AutoCloseable {
     }
 
     private RejectedDocumentException tooLarge(long size) {
-        return new RejectedDocumentException(Kind.TOO_LARGE, "larger than " + limits.maxBytes() + " bytes (" + size + ")");
+        return new RejectedDocumentException(
+                Kind.TOO_LARGE, "larger than " + limits.maxBytes() + " bytes (" + size + ")");
     }
 
     @Override

@@ -23,13 +23,16 @@ public final class CorpusFiles {
 
     public static List<Path> list(Path corpus, Path excludedDir) throws IOException {
         if (!Files.isDirectory(corpus)) throw new IOException("no corpus folder at " + corpus);
-        Path excluded = excludedDir == null ? null : excludedDir.toAbsolutePath().normalize();
+        Path excluded =
+                excludedDir == null ? null : excludedDir.toAbsolutePath().normalize();
         List<Path> out = new ArrayList<>();
         Files.walkFileTree(corpus, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean hidden = !dir.equals(corpus) && dir.getFileName().toString().startsWith(".");
-                boolean isIndex = excluded != null && dir.toAbsolutePath().normalize().equals(excluded);
+                boolean hidden =
+                        !dir.equals(corpus) && dir.getFileName().toString().startsWith(".");
+                boolean isIndex =
+                        excluded != null && dir.toAbsolutePath().normalize().equals(excluded);
                 return hidden || isIndex ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

@@ -22,6 +22,7 @@ import org.citelens.resolve.WorksRegistry;
 public final class CorpusIngest {
     /** A crash loses at most this much indexing work (besides {@link IngestOptions#commitEvery()} articles). */
     private static final long COMMIT_INTERVAL_NANOS = 60_000_000_000L;
+
     private static final Map<String, String> COMPLETE = Map.of("citelens.ingest", "complete");
 
     private final IngestOptions options;
@@ -29,7 +30,8 @@ public final class CorpusIngest {
     private final PrintStream progressOut;
     private final boolean terminal;
 
-    public CorpusIngest(IngestOptions options, CitationClassifier classifier, PrintStream progressOut, boolean terminal) {
+    public CorpusIngest(
+            IngestOptions options, CitationClassifier classifier, PrintStream progressOut, boolean terminal) {
         this.options = options;
         this.classifier = classifier;
         this.progressOut = progressOut;
@@ -48,19 +50,27 @@ public final class CorpusIngest {
                 WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
                 StatementIndexWriter writer = StatementIndexWriter.open(options.index())) {
             writer.commit(IngestPasses.RUNNING);
-            IngestPasses passes = new IngestPasses(new SkippingReader(fileReader, skipped),
-                    new FileWorkers(options.threads(), skipped), skipped, registry,
+            IngestPasses passes = new IngestPasses(
+                    new SkippingReader(fileReader, skipped),
+                    new FileWorkers(options.threads(), skipped),
+                    skipped,
+                    registry,
                     (pass, total) -> new IngestProgress(progressOut, pass, total, terminal, skipped::count));
             passes.parse(files);
             List<Path> good = passes.registerInPathOrder();
             passes.searchCandidates(good);
             passes.resolveInPathOrder(good);
-            passes.index(good, new StatementLabeller(classifier), writer,
-                    new CommitSchedule(options.commitEvery(), COMMIT_INTERVAL_NANOS), counts);
+            passes.index(
+                    good,
+                    new StatementLabeller(classifier),
+                    writer,
+                    new CommitSchedule(options.commitEvery(), COMMIT_INTERVAL_NANOS),
+                    counts);
             repointed = complete(writer, registry);
         }
         if (repointed > 0) {
-            progressOut.println("ingest: " + repointed + " statements indexed earlier under a key now point at the DOI it was merged into");
+            progressOut.println("ingest: " + repointed
+                    + " statements indexed earlier under a key now point at the DOI it was merged into");
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
@@ -68,9 +78,19 @@ public final class CorpusIngest {
         try (LuceneStatementStore store = LuceneStatementStore.open(options.index())) {
             inIndex = store.statementCount();
         }
-        IngestReport report = new IngestReport(options.corpus().toString(), options.index().toString(),
-                options.threads(), files.size(), counts.articles.get(), counts.statements.get(), counts.markers.get(),
-                counts.unlinkedMarkers.get(), skipped.sorted(), inIndex, elapsed, cpu);
+        IngestReport report = new IngestReport(
+                options.corpus().toString(),
+                options.index().toString(),
+                options.threads(),
+                files.size(),
+                counts.articles.get(),
+                counts.statements.get(),
+                counts.markers.get(),
+                counts.unlinkedMarkers.get(),
+                skipped.sorted(),
+                inIndex,
+                elapsed,
+                cpu);
         report.writeTo(options.index());
         return report;
     }
@@ -86,6 +106,8 @@ public final class CorpusIngest {
 
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 }

@@ -28,8 +28,13 @@ final class FileWorkers {
     }
 
     void forEach(List<Path> files, IngestProgress progress, FileTask task) throws IOException, InterruptedException {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 4), new ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 4),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         ConcurrentLinkedQueue<IOException> indexFailures = new ConcurrentLinkedQueue<>();
         try {
             for (Path file : files) {

@@ -30,7 +30,11 @@ public record IngestOptions(Path corpus, Path index, int threads, int commitEver
     }
 
     public static IngestOptions defaults(Path corpus, Path index) {
-        return new IngestOptions(corpus, index, Runtime.getRuntime().availableProcessors(), DEFAULT_COMMIT_EVERY,
+        return new IngestOptions(
+                corpus,
+                index,
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_COMMIT_EVERY,
                 DocumentLimits.DEFAULTS);
     }
 }

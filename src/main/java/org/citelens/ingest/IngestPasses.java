@@ -31,7 +31,11 @@ final class IngestPasses {
     private final WorksRegistry registry;
     private final ProgressLines progressLines;
 
-    IngestPasses(SkippingReader reader, FileWorkers workers, SkippedFiles skipped, WorksRegistry registry,
+    IngestPasses(
+            SkippingReader reader,
+            FileWorkers workers,
+            SkippedFiles skipped,
+            WorksRegistry registry,
             ProgressLines progressLines) {
         this.reader = reader;
         this.workers = workers;
@@ -60,7 +64,10 @@ final class IngestPasses {
             String id = parsed.articleId(file);
             Path first = parsed.firstFileOf(id);
             if (!first.equals(file)) {
-                skipped.add(file, "parse", "duplicate of " + skipped.source(first) + " (same article id " + id + ")",
+                skipped.add(
+                        file,
+                        "parse",
+                        "duplicate of " + skipped.source(first) + " (same article id " + id + ")",
                         "duplicate");
                 parsed.forget(file);
                 continue;
@@ -112,8 +119,13 @@ final class IngestPasses {
      * In parallel: extract each article's statements (their cited works handed in from the registry), label and
      * index them, committing on the schedule.
      */
-    void index(List<Path> good, StatementLabeller labeller, StatementIndexWriter writer, CommitSchedule commits,
-            IngestCounts counts) throws IOException, InterruptedException {
+    void index(
+            List<Path> good,
+            StatementLabeller labeller,
+            StatementIndexWriter writer,
+            CommitSchedule commits,
+            IngestCounts counts)
+            throws IOException, InterruptedException {
         try (IngestProgress progress = progressLines.start("pass 2/2 (extract, classify, index)", good.size())) {
             workers.forEach(good, progress, file -> {
                 Article read = parsed.take(file);

@@ -31,7 +31,13 @@ public final class IngestProgress implements AutoCloseable {
     }
 
     /** Progress of another long command over the same kind of work ("relabel", "articles"). */
-    public IngestProgress(PrintStream out, String command, String pass, String unit, long total, boolean terminal,
+    public IngestProgress(
+            PrintStream out,
+            String command,
+            String pass,
+            String unit,
+            long total,
+            boolean terminal,
             LongSupplier skipped) {
         this.command = command;
         this.unit = unit;
@@ -50,9 +56,20 @@ public final class IngestProgress implements AutoCloseable {
         double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         double rate = d / secs;
         String eta = d == 0 || d >= total ? "--" : formatSeconds((total - d) / rate);
-        return String.format(Locale.ROOT, "%s %s: %d/%d %s (%d%%), %.1f %s/s, %d statements, %d skipped, ETA %s",
-                command, pass, d, total, unit, total == 0 ? 100 : d * 100 / total, rate, unit, statements.get(),
-                skipped.getAsLong(), eta);
+        return String.format(
+                Locale.ROOT,
+                "%s %s: %d/%d %s (%d%%), %.1f %s/s, %d statements, %d skipped, ETA %s",
+                command,
+                pass,
+                d,
+                total,
+                unit,
+                total == 0 ? 100 : d * 100 / total,
+                rate,
+                unit,
+                statements.get(),
+                skipped.getAsLong(),
+                eta);
     }
 
     private synchronized void print() {

@@ -20,8 +20,18 @@ import java.util.Locale;
  * @param cpuMillis CPU time the process spent meanwhile (all threads, JIT and GC included): on a shared machine
  *     a steadier measure of the work than wall time
  */
-public record IngestReport(String corpus, String index, int threads, long files, long articles, long statements,
-        long markers, long unlinkedMarkers, List<SkippedFile> skipped, long statementsInIndex, long elapsedMillis,
+public record IngestReport(
+        String corpus,
+        String index,
+        int threads,
+        long files,
+        long articles,
+        long statements,
+        long markers,
+        long unlinkedMarkers,
+        List<SkippedFile> skipped,
+        long statementsInIndex,
+        long elapsedMillis,
         long cpuMillis) {
 
     public static final String FILE_NAME = "ingest-report.json";
@@ -64,15 +74,28 @@ public record IngestReport(String corpus, String index, int threads, long files,
                 .put("articlesPerCpuSecond", Math.round(articlesPerCpuSecond() * 10) / 10.0);
         Path tmp = indexDir.resolve(FILE_NAME + ".tmp");
         json.writeValue(tmp.toFile(), node);
-        Files.move(tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                tmp, indexDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public void printSummary(PrintStream out) {
-        out.printf(Locale.ROOT, "ingest done: %d files, %d articles indexed, %d statements (%d markers, %d unlinked),"
-                + " %d skipped, in %.1f s: %.1f articles/s, %.0f statements/s (%.1f s CPU, %.1f articles per CPU-second);"
-                + " the index now holds %d statements%n",
-                files, articles, statements, markers, unlinkedMarkers, skipped.size(), elapsedMillis / 1000.0,
-                articlesPerSecond(), statementsPerSecond(), cpuMillis / 1000.0, articlesPerCpuSecond(), statementsInIndex);
+        out.printf(
+                Locale.ROOT,
+                "ingest done: %d files, %d articles indexed, %d statements (%d markers, %d unlinked),"
+                        + " %d skipped, in %.1f s: %.1f articles/s, %.0f statements/s (%.1f s CPU, %.1f articles per CPU-second);"
+                        + " the index now holds %d statements%n",
+                files,
+                articles,
+                statements,
+                markers,
+                unlinkedMarkers,
+                skipped.size(),
+                elapsedMillis / 1000.0,
+                articlesPerSecond(),
+                statementsPerSecond(),
+                cpuMillis / 1000.0,
+                articlesPerCpuSecond(),
+                statementsInIndex);
         if (!skipped.isEmpty()) {
             java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
             for (SkippedFile s : skipped) byKind.merge(s.kind(), 1, Integer::sum);

@@ -33,7 +33,8 @@ final class SkippingReader {
         } catch (RejectedDocumentException e) {
             kind = e.kind().wireName();
             reason = e.getMessage();
-            if (e.kind() != RejectedDocumentException.Kind.TOO_LARGE && e.kind() != RejectedDocumentException.Kind.EMPTY) {
+            if (e.kind() != RejectedDocumentException.Kind.TOO_LARGE
+                    && e.kind() != RejectedDocumentException.Kind.EMPTY) {
                 pass = "parse";
             }
         } catch (MalformedArticleException e) {

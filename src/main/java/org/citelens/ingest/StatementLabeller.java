@@ -26,15 +26,17 @@ public final class StatementLabeller {
         Map<Integer, Set<String>> markersBySentence = new HashMap<>();
         for (CitationStatement s : statements) {
             if (s.marker() != null) {
-                markersBySentence.computeIfAbsent(s.sentencePosition(), k -> new LinkedHashSet<>()).add(s.marker());
+                markersBySentence
+                        .computeIfAbsent(s.sentencePosition(), k -> new LinkedHashSet<>())
+                        .add(s.marker());
             }
         }
         List<ClassifierInput> inputs = new ArrayList<>(statements.size());
         for (CitationStatement s : statements) {
             List<String> others = new ArrayList<>(markersBySentence.getOrDefault(s.sentencePosition(), Set.of()));
             others.remove(s.marker());
-            inputs.add(new ClassifierInput(s.before(), s.sentence() == null ? "" : s.sentence(), s.after(), s.marker(),
-                    others, s.section()));
+            inputs.add(new ClassifierInput(
+                    s.before(), s.sentence() == null ? "" : s.sentence(), s.after(), s.marker(), others, s.section()));
         }
         // One call per article: a batching model (the transformer) scores the article's statements together.
         List<Prediction> predictions = classifier.classifyAll(inputs);

@@ -6,7 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A parsed article: metadata, reference list and body, whatever format it came from. */
-public record Article(SourceFormat format, ArticleMetadata metadata, List<Reference> references, List<Section> sections) {
+public record Article(
+        SourceFormat format, ArticleMetadata metadata, List<Reference> references, List<Section> sections) {
     public Article {
         references = references == null ? List.of() : List.copyOf(references);
         sections = sections == null ? List.of() : List.copyOf(sections);
@@ -14,7 +15,8 @@ public record Article(SourceFormat format, ArticleMetadata metadata, List<Refere
 
     /** References by id; the first wins when a document repeats an id. */
     public Map<String, Reference> referencesById() {
-        return references.stream().collect(Collectors.toMap(Reference::id, Function.identity(), (a, b) -> a,
-                java.util.LinkedHashMap::new));
+        return references.stream()
+                .collect(Collectors.toMap(
+                        Reference::id, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 }

@@ -9,8 +9,14 @@ import java.util.List;
  * @param source where the article came from (corpus-relative path or URL): the last-resort identity
  */
 public record ArticleMetadata(
-        String doi, String pmid, String pmcid, String title, List<Author> authors,
-        String journal, Integer year, String source) {
+        String doi,
+        String pmid,
+        String pmcid,
+        String title,
+        List<Author> authors,
+        String journal,
+        Integer year,
+        String source) {
 
     public ArticleMetadata {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -10,9 +10,20 @@ package org.citelens.model;
  *                   recorded, or not labelled yet)
  */
 public record CitationStatement(
-        String id, ArticleMetadata citing, CitedWork cited, String refId, String marker,
-        String before, String sentence, String after, SectionType section, int sentencePosition,
-        Label label, double confidence, boolean selfCitation, String labelModel) {
+        String id,
+        ArticleMetadata citing,
+        CitedWork cited,
+        String refId,
+        String marker,
+        String before,
+        String sentence,
+        String after,
+        SectionType section,
+        int sentencePosition,
+        Label label,
+        double confidence,
+        boolean selfCitation,
+        String labelModel) {
 
     public CitationStatement {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("statement id must be given");
@@ -21,20 +32,70 @@ public record CitationStatement(
     }
 
     /** A statement with no labelling model recorded (not labelled yet, or read from an older index). */
-    public CitationStatement(String id, ArticleMetadata citing, CitedWork cited, String refId, String marker,
-            String before, String sentence, String after, SectionType section, int sentencePosition,
-            Label label, double confidence, boolean selfCitation) {
-        this(id, citing, cited, refId, marker, before, sentence, after, section, sentencePosition, label, confidence,
-                selfCitation, null);
+    public CitationStatement(
+            String id,
+            ArticleMetadata citing,
+            CitedWork cited,
+            String refId,
+            String marker,
+            String before,
+            String sentence,
+            String after,
+            SectionType section,
+            int sentencePosition,
+            Label label,
+            double confidence,
+            boolean selfCitation) {
+        this(
+                id,
+                citing,
+                cited,
+                refId,
+                marker,
+                before,
+                sentence,
+                after,
+                section,
+                sentencePosition,
+                label,
+                confidence,
+                selfCitation,
+                null);
     }
 
     public CitationStatement withCited(CitedWork newCited) {
-        return new CitationStatement(id, citing, newCited, refId, marker, before, sentence, after, section,
-                sentencePosition, label, confidence, selfCitation, labelModel);
+        return new CitationStatement(
+                id,
+                citing,
+                newCited,
+                refId,
+                marker,
+                before,
+                sentence,
+                after,
+                section,
+                sentencePosition,
+                label,
+                confidence,
+                selfCitation,
+                labelModel);
     }
 
     public CitationStatement withLabel(Label newLabel, double newConfidence, String model) {
-        return new CitationStatement(id, citing, cited, refId, marker, before, sentence, after, section,
-                sentencePosition, newLabel, newConfidence, selfCitation, model);
+        return new CitationStatement(
+                id,
+                citing,
+                cited,
+                refId,
+                marker,
+                before,
+                sentence,
+                after,
+                section,
+                sentencePosition,
+                newLabel,
+                newConfidence,
+                selfCitation,
+                model);
     }
 }

@@ -33,7 +33,8 @@ public final class Doi {
         while (!doi.isEmpty() && ".,;:)]}>'\"".indexOf(doi.charAt(doi.length() - 1)) >= 0) {
             // keep a closing bracket that closes one opened inside the DOI, e.g. 10.1016/0006-2952(92)90199-7
             char last = doi.charAt(doi.length() - 1);
-            if ((last == ')' && count(doi, '(') >= count(doi, ')')) || (last == ']' && count(doi, '[') >= count(doi, ']'))) break;
+            if ((last == ')' && count(doi, '(') >= count(doi, ')'))
+                    || (last == ']' && count(doi, '[') >= count(doi, ']'))) break;
             doi = doi.substring(0, doi.length() - 1);
         }
         return doi.length() > 8 ? Optional.of(doi) : Optional.empty();

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What a citation statement says of the cited work; {@link #wireName()} is the value used everywhere outside. */
 public enum Label {
-    SUPPORTING, CONTRASTING, MENTIONING, UNCLASSIFIED;
+    SUPPORTING,
+    CONTRASTING,
+    MENTIONING,
+    UNCLASSIFIED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -17,7 +20,7 @@ public enum Label {
         for (Label l : values()) {
             if (l.wireName().equals(v)) return l;
         }
-        throw new IllegalArgumentException("unknown label '" + value
-                + "': expected supporting, contrasting, mentioning or unclassified");
+        throw new IllegalArgumentException(
+                "unknown label '" + value + "': expected supporting, contrasting, mentioning or unclassified");
     }
 }

@@ -9,8 +9,17 @@ import java.util.List;
  * @param rawText the whole reference as plain text, for display and for resolution when fields are missing
  */
 public record Reference(
-        String id, String doi, String pmid, String pmcid, String title, List<Author> authors,
-        Integer year, String source, String volume, String pages, String rawText) {
+        String id,
+        String doi,
+        String pmid,
+        String pmcid,
+        String title,
+        List<Author> authors,
+        Integer year,
+        String source,
+        String volume,
+        String pages,
+        String rawText) {
 
     public Reference {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("reference id must be given");

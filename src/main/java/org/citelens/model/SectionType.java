@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The rhetorical section a statement stands in; {@link #wireName()} is the value used in the index and API. */
 public enum SectionType {
-    INTRODUCTION, METHODS, RESULTS, DISCUSSION, OTHER;
+    INTRODUCTION,
+    METHODS,
+    RESULTS,
+    DISCUSSION,
+    OTHER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -15,7 +19,7 @@ public enum SectionType {
         for (SectionType t : values()) {
             if (t.wireName().equalsIgnoreCase(value == null ? "" : value.strip())) return t;
         }
-        throw new IllegalArgumentException("unknown section '" + value
-                + "': expected introduction, methods, results, discussion or other");
+        throw new IllegalArgumentException(
+                "unknown section '" + value + "': expected introduction, methods, results, discussion or other");
     }
 }

@@ -1,4 +1,9 @@
 package org.citelens.model;
 
 /** The document formats Citelens reads. */
-public enum SourceFormat { JATS, TEI, HTML, UNKNOWN }
+public enum SourceFormat {
+    JATS,
+    TEI,
+    HTML,
+    UNKNOWN
+}

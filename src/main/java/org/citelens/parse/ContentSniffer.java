@@ -15,7 +15,13 @@ public final class ContentSniffer {
     public static boolean isBlank(byte[] content) {
         if (content == null) return true;
         for (byte b : content) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != 0 && b != (byte) 0xEF && b != (byte) 0xBB
+            if (b != ' '
+                    && b != '\n'
+                    && b != '\r'
+                    && b != '\t'
+                    && b != 0
+                    && b != (byte) 0xEF
+                    && b != (byte) 0xBB
                     && b != (byte) 0xBF) return false;
         }
         return true;
@@ -69,7 +75,9 @@ public final class ContentSniffer {
     }
 
     private static boolean isUtf16(byte[] c) {
-        return c.length >= 2 && (((c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF) || ((c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE));
+        return c.length >= 2
+                && (((c[0] & 0xFF) == 0xFE && (c[1] & 0xFF) == 0xFF)
+                        || ((c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xFE));
     }
 
     /** Fails with the reason a reader understands when the bytes cannot hold a document of the named kind. */

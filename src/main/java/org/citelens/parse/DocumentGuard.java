@@ -22,8 +22,8 @@ public final class DocumentGuard {
     public Admitted admit(byte[] content, String source, DocumentLimits limits) throws RejectedDocumentException {
         if (content == null || content.length == 0) throw new RejectedDocumentException(Kind.EMPTY, "empty file");
         if (content.length > limits.maxBytes()) {
-            throw new RejectedDocumentException(Kind.TOO_LARGE,
-                    "larger than " + limits.maxBytes() + " bytes (" + content.length + ")");
+            throw new RejectedDocumentException(
+                    Kind.TOO_LARGE, "larger than " + limits.maxBytes() + " bytes (" + content.length + ")");
         }
         byte[] bytes = TextEncoding.asciiCompatible(content);
         SourceFormat format = parsers.detect(bytes, source);

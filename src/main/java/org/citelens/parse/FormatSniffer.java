@@ -15,8 +15,11 @@ public final class FormatSniffer {
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     /** Prolog items before the root: XML declaration, processing instructions, comments, DOCTYPE, whitespace. */
     private static final Pattern PROLOG = Pattern.compile(
-            "\\A(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!doctype[^>\\[]*(?:\\[.*?])?\\s*>)*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOCTYPE = Pattern.compile("<!doctype\\s+([\\w:.-]+)([^>\\[]*)", Pattern.CASE_INSENSITIVE);
+            "\\A(?:\\s+|<\\?.*?\\?>|<!--.*?-->|<!doctype[^>\\[]*(?:\\[.*?])?\\s*>)*",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DOCTYPE =
+            Pattern.compile("<!doctype\\s+([\\w:.-]+)([^>\\[]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROOT = Pattern.compile("\\A<([A-Za-z_][\\w:.-]*)([^>]*)>?", Pattern.DOTALL);
 
     private FormatSniffer() {}
@@ -46,8 +49,12 @@ public final class FormatSniffer {
             if (element.equals("html") || attrs.contains(XHTML_NS)) return SourceFormat.HTML;
             if (element.equals("article") || element.equals("pmc-articleset") || element.equals("records")) {
                 String l = head.toLowerCase(Locale.ROOT);
-                if (l.contains("<front") || l.contains("<article-meta") || l.contains("<journal-meta")
-                        || element.equals("pmc-articleset") || lowerName.endsWith(".xml") || lowerName.endsWith(".nxml")) {
+                if (l.contains("<front")
+                        || l.contains("<article-meta")
+                        || l.contains("<journal-meta")
+                        || element.equals("pmc-articleset")
+                        || lowerName.endsWith(".xml")
+                        || lowerName.endsWith(".nxml")) {
                     return SourceFormat.JATS;
                 }
                 // an HTML5 fragment starting with <article> and no JATS front matter
@@ -84,7 +91,8 @@ public final class FormatSniffer {
     /** Tie-breaker when the content has no recognised root: the name, then weak content cues. */
     private static SourceFormat fromName(String name, String head) {
         String l = head.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".tei.xml") || name.endsWith(".tei")) return l.contains("<") ? SourceFormat.TEI : SourceFormat.UNKNOWN;
+        if (name.endsWith(".tei.xml") || name.endsWith(".tei"))
+            return l.contains("<") ? SourceFormat.TEI : SourceFormat.UNKNOWN;
         if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml")) {
             return l.contains("<") ? SourceFormat.HTML : SourceFormat.UNKNOWN;
         }

@@ -33,7 +33,8 @@ public final class HtmlParser implements ArticleParser {
     private static Article read(Document doc, String source) throws MalformedArticleException {
         HtmlArticleReader.Result r = new HtmlArticleReader().read(doc, source);
         ArticleMetadata meta = r.metadata();
-        boolean hasCitations = r.sections().stream().anyMatch(s -> s.paragraphs().stream().anyMatch(p -> !p.citations().isEmpty()));
+        boolean hasCitations = r.sections().stream().anyMatch(s -> s.paragraphs().stream()
+                .anyMatch(p -> !p.citations().isEmpty()));
         if (!r.metadataFromTags() && r.references().isEmpty() && !hasCitations) {
             throw new MalformedArticleException("not an article page: no citation_*, dc.* or prism.* metadata, "
                     + "no reference list and no in-text citations");

@@ -66,8 +66,10 @@ final class MarkupScan {
         }
         if (!xml) return;
         if (depth > 0) {
-            throw malformed(n, "the file ends with " + depth + " element(s) still open, the innermost <"
-                    + name(openStart[depth - 1], openLength[depth - 1]) + ">: truncated?");
+            throw malformed(
+                    n,
+                    "the file ends with " + depth + " element(s) still open, the innermost <"
+                            + name(openStart[depth - 1], openLength[depth - 1]) + ">: truncated?");
         }
         if (elements == 0) throw malformed(n, "no elements");
     }
@@ -75,8 +77,11 @@ final class MarkupScan {
     private void checkControl(int c, int at) throws RejectedDocumentException {
         if (c == 0) throw new RejectedDocumentException(Kind.BINARY, "binary content: a NUL byte at offset " + at);
         if (xml && c != '\t' && c != '\n' && c != '\r') {
-            throw new RejectedDocumentException(Kind.BINARY, String.format(
-                    "control character 0x%02X at offset %d, which XML does not allow: binary or corrupt", c, at));
+            throw new RejectedDocumentException(
+                    Kind.BINARY,
+                    String.format(
+                            "control character 0x%02X at offset %d, which XML does not allow: binary or corrupt",
+                            c, at));
         }
     }
 
@@ -85,8 +90,8 @@ final class MarkupScan {
         int nameEnd = nameEnd(nameStart);
         int gt = tagEnd(nameEnd, lt);
         if (++elements > limits.maxElements()) {
-            throw new RejectedDocumentException(Kind.TOO_MANY_ELEMENTS,
-                    "more than " + limits.maxElements() + " elements");
+            throw new RejectedDocumentException(
+                    Kind.TOO_MANY_ELEMENTS, "more than " + limits.maxElements() + " elements");
         }
         if (xml && b[gt - 1] != '/') {
             if (depth == limits.maxDepth()) {
@@ -125,8 +130,10 @@ final class MarkupScan {
             } else if (subset && startsWith(i, "<!--")) {
                 i = after(i + 4, "-->", "a comment");
             } else if (subset && startsWith(i, "<!ENTITY")) {
-                throw new RejectedDocumentException(Kind.ENTITY_DECLARATION, "declares entities in its DOCTYPE"
-                        + " (offset " + i + "): entity expansion and external entities are refused");
+                throw new RejectedDocumentException(
+                        Kind.ENTITY_DECLARATION,
+                        "declares entities in its DOCTYPE" + " (offset " + i
+                                + "): entity expansion and external entities are refused");
             } else if (c == '[') {
                 subset = true;
                 i++;

@@ -36,8 +36,9 @@ public final class MentionRanges {
             if (prev != null && joinedByDash(text, prev, m)) {
                 List<String> range = between(prev.refIds().get(0), m.refIds().get(0));
                 if (range != null) {
-                    merged.set(merged.size() - 1, new CitationMention(prev.start(), m.end(),
-                            text.substring(prev.start(), m.end()), range));
+                    merged.set(
+                            merged.size() - 1,
+                            new CitationMention(prev.start(), m.end(), text.substring(prev.start(), m.end()), range));
                     continue;
                 }
             }
@@ -56,7 +57,8 @@ public final class MentionRanges {
                 Integer from = positions.get(p.refIds().get(0));
                 if (from != null && hi > lo && hi - lo < 100 && from + (hi - lo) < refs.size()) {
                     List<String> ids = new ArrayList<>();
-                    for (int i = from; i <= from + (hi - lo); i++) ids.add(refs.get(i).id());
+                    for (int i = from; i <= from + (hi - lo); i++)
+                        ids.add(refs.get(i).id());
                     return List.of(new CitationMention(p.start(), p.end(), marker, ids));
                 }
             }
@@ -68,7 +70,10 @@ public final class MentionRanges {
         while (m.find()) {
             int count = m.group(2) == null ? 1 : Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(1)) + 1;
             if (count < 1 || next + count > p.refIds().size()) return whole(p, marker);
-            parts.add(new CitationMention(p.start() + m.start(), p.start() + m.end(), m.group(),
+            parts.add(new CitationMention(
+                    p.start() + m.start(),
+                    p.start() + m.end(),
+                    m.group(),
                     p.refIds().subList(next, next + count)));
             next += count;
         }
@@ -80,7 +85,9 @@ public final class MentionRanges {
     }
 
     private static boolean joinedByDash(String text, CitationMention a, CitationMention b) {
-        return a.refIds().size() == 1 && b.refIds().size() == 1 && b.start() >= a.end()
+        return a.refIds().size() == 1
+                && b.refIds().size() == 1
+                && b.start() >= a.end()
                 && DASH_ONLY.matcher(text.substring(a.end(), b.start())).matches();
     }
 

@@ -35,7 +35,10 @@ public final class TeiParser implements ArticleParser {
             throw new MalformedArticleException("TEI document could not be read as an article: " + e, e);
         }
         var m = article.metadata();
-        if (m.doi() == null && m.title() == null && m.authors().isEmpty() && article.references().isEmpty()
+        if (m.doi() == null
+                && m.title() == null
+                && m.authors().isEmpty()
+                && article.references().isEmpty()
                 && article.sections().isEmpty()) {
             throw new MalformedArticleException("TEI document holds no title, author, DOI, bibliography or body text");
         }

@@ -31,8 +31,11 @@ final class TextEncoding {
         if (utf16 == null) return content;
         String text;
         try {
-            text = utf16.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            text = utf16.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new RejectedDocumentException(Kind.ENCODING, "invalid " + utf16.name() + ": " + e.getMessage());
         }
@@ -49,16 +52,22 @@ final class TextEncoding {
         String declared = declaredCharset(content);
         if (declared != null && !isUtf8Name(declared)) {
             if (!isSupported(declared)) {
-                throw new RejectedDocumentException(Kind.ENCODING, "declares an unsupported encoding '" + declared + "'");
+                throw new RejectedDocumentException(
+                        Kind.ENCODING, "declares an unsupported encoding '" + declared + "'");
             }
             return; // a single-byte or legacy encoding: any byte sequence is text, the parser decodes it
         }
         int from = startsWith(content, UTF8_BOM) ? 3 : 0;
         int bad = firstInvalidUtf8(content, from);
         if (bad >= 0) {
-            throw new RejectedDocumentException(Kind.ENCODING, String.format(Locale.ROOT,
-                    "invalid UTF-8 at byte %d (0x%02X); the document declares %s", bad, content[bad] & 0xFF,
-                    declared == null ? "no encoding, so UTF-8" : declared));
+            throw new RejectedDocumentException(
+                    Kind.ENCODING,
+                    String.format(
+                            Locale.ROOT,
+                            "invalid UTF-8 at byte %d (0x%02X); the document declares %s",
+                            bad,
+                            content[bad] & 0xFF,
+                            declared == null ? "no encoding, so UTF-8" : declared));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.ArrayList;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.citelens.classify.CitationClassifier;
-import org.citelens.ingest.IngestProgress;
 import org.citelens.index.StatementIndexWriter;
-import org.citelens.ingest.StatementLabeller;
 import org.citelens.index.StatementsByArticle;
+import org.citelens.ingest.IngestProgress;
+import org.citelens.ingest.StatementLabeller;
 import org.citelens.model.CitationStatement;
 
 /**
@@ -64,8 +64,8 @@ public final class IndexRelabeller {
         AtomicLong relabelled = new AtomicLong();
         try (StatementIndexWriter writer = StatementIndexWriter.open(index);
                 DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
-                IngestProgress progress = new IngestProgress(progressOut, "relabel", "(" + model + ")", "articles",
-                        todo.size(), terminal, () -> 0)) {
+                IngestProgress progress = new IngestProgress(
+                        progressOut, "relabel", "(" + model + ")", "articles", todo.size(), terminal, () -> 0)) {
             StatementsByArticle byArticle = new StatementsByArticle(reader);
             StatementLabeller labeller = new StatementLabeller(classifier);
             AtomicLong lastCommit = new AtomicLong(System.nanoTime());
@@ -111,7 +111,13 @@ public final class IndexRelabeller {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
             counts = new StatementsByArticle(reader).countLabelledBy(model);
         }
-        return new RelabelReport(model, todo.size(), relabelled.get(), articlesInIndex - todo.size(), counts[0], counts[1],
+        return new RelabelReport(
+                model,
+                todo.size(),
+                relabelled.get(),
+                articlesInIndex - todo.size(),
+                counts[0],
+                counts[1],
                 (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -11,5 +11,11 @@ package org.citelens.relabel;
  * @param total statements in the index at the end
  * @param millis wall time
  */
-public record RelabelReport(String model, long articles, long statements, long alreadyLabelled, long labelledByModel,
-        long total, long millis) {}
+public record RelabelReport(
+        String model,
+        long articles,
+        long statements,
+        long alreadyLabelled,
+        long labelledByModel,
+        long total,
+        long millis) {}

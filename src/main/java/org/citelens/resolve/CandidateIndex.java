@@ -11,7 +11,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -78,7 +77,10 @@ final class CandidateIndex implements Closeable {
             List<VariantDocuments.Stored> stored = new ArrayList<>();
             int[] counts = null;
             StoredFields fields = s.getIndexReader().storedFields();
-            for (ScoreDoc sd : s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+            for (ScoreDoc sd : s.search(
+                            new MatchAllDocsQuery(),
+                            Math.max(1, s.getIndexReader().maxDoc()))
+                    .scoreDocs) {
                 Document d = fields.document(sd.doc);
                 String registered = VariantDocuments.registeredArticle(d);
                 if (registered != null) {
@@ -121,8 +123,7 @@ final class CandidateIndex implements Closeable {
         return byTitle(words, doiOnly, doiOnly, limit);
     }
 
-    private List<Hit> byTitle(List<String> words, boolean doiOnly, boolean minimumMatch, int limit)
-            throws IOException {
+    private List<Hit> byTitle(List<String> words, boolean doiOnly, boolean minimumMatch, int limit) throws IOException {
         if (words.isEmpty()) return List.of();
         BooleanQuery.Builder title = new BooleanQuery.Builder();
         LinkedHashSet<String> distinct = new LinkedHashSet<>(words.subList(0, Math.min(words.size(), MAX_QUERY_WORDS)));
@@ -140,7 +141,8 @@ final class CandidateIndex implements Closeable {
     List<Hit> bySurnameYear(String surnameKey, int year, int tolerance, int limit) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(VariantDocuments.SURNAME, surnameKey)), BooleanClause.Occur.FILTER)
-                .add(IntField.newRangeQuery(VariantDocuments.YEAR, year - tolerance, year + tolerance),
+                .add(
+                        IntField.newRangeQuery(VariantDocuments.YEAR, year - tolerance, year + tolerance),
                         BooleanClause.Occur.FILTER)
                 .build();
         return search(q, limit);

@@ -22,8 +22,14 @@ public final class LeaveOneOutEvaluation {
             "(?i)(https?://\\S+|doi:?\\s*10\\.\\S+|10\\.\\d{4,9}/\\S+|pmid:?\\s*\\d+|pmcid:?\\s*pmc\\d+)");
 
     /** One held-out reference: the DOI it had, what the resolver chose, and how. */
-    public record Trial(String citing, String refId, String hiddenDoi, String route, String bestDoi,
-            double bestScore, String title) {
+    public record Trial(
+            String citing,
+            String refId,
+            String hiddenDoi,
+            String route,
+            String bestDoi,
+            double bestScore,
+            String title) {
         boolean exact() {
             return "KEY_DOI".equals(route);
         }
@@ -70,11 +76,17 @@ public final class LeaveOneOutEvaluation {
                     if (doi == null || occurrences.get(doi) < 2) continue;
                     WorkVariant registered = WorkVariant.of(r);
                     WorkVariant hidden = WorkVariant.of(hideIdentifiers(r));
-                    WorkMatcher.Exclusion exclusion = new WorkMatcher.Exclusion("doi:" + doi,
-                            registered.signature(), WorkKey.of(registered), doi);
+                    WorkMatcher.Exclusion exclusion = new WorkMatcher.Exclusion(
+                            "doi:" + doi, registered.signature(), WorkKey.of(registered), doi);
                     WorkMatcher.Resolution res = registry.resolveHiding(hidden, exclusion);
-                    trials.add(new Trial(a.metadata().articleId(), r.id(), doi, res.route().name(), res.bestDoi(),
-                            res.bestScore(), hidden.title()));
+                    trials.add(new Trial(
+                            a.metadata().articleId(),
+                            r.id(),
+                            doi,
+                            res.route().name(),
+                            res.bestDoi(),
+                            res.bestScore(),
+                            hidden.title()));
                 }
             }
         }
@@ -83,9 +95,10 @@ public final class LeaveOneOutEvaluation {
 
     /** The reference as it would read without any identifier. */
     static Reference hideIdentifiers(Reference r) {
-        String raw = r.rawText() == null ? null : IDENTIFIERS.matcher(r.rawText()).replaceAll(" ");
-        return new Reference(r.id(), null, null, null, r.title(), r.authors(), r.year(), r.source(), r.volume(),
-                r.pages(), raw);
+        String raw =
+                r.rawText() == null ? null : IDENTIFIERS.matcher(r.rawText()).replaceAll(" ");
+        return new Reference(
+                r.id(), null, null, null, r.title(), r.authors(), r.year(), r.source(), r.volume(), r.pages(), raw);
     }
 
     public static Point at(List<Trial> trials, double threshold) {
@@ -107,7 +120,8 @@ public final class LeaveOneOutEvaluation {
             if (t.predicted(threshold) && t.bestScore() >= 0.999 && !t.exact()) {
                 category = "wrong DOI: another reference gives the same title, author and year a different DOI";
             } else if (t.predicted(threshold)) {
-                category = t.exact() ? "wrong DOI: the same key stands for another DOI"
+                category = t.exact()
+                        ? "wrong DOI: the same key stands for another DOI"
                         : "wrong DOI: another work scored above the threshold";
             } else if (t.bestDoi() == null) {
                 category = "missed: no candidate shares a title word";

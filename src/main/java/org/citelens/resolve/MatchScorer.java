@@ -54,8 +54,8 @@ public final class MatchScorer {
         if (q.isEmpty() || c.isEmpty()) return UNKNOWN;
         if (q.equals(c)) return 1;
         // "Irwin-Rogers" vs "Rogers", "Zhang" vs "Zhangs", one-letter typos in long names
-        if (Math.min(q.length(), c.length()) >= 4 && (q.endsWith(c) || c.endsWith(q) || q.startsWith(c)
-                || c.startsWith(q))) {
+        if (Math.min(q.length(), c.length()) >= 4
+                && (q.endsWith(c) || c.endsWith(q) || q.startsWith(c) || c.startsWith(q))) {
             return 0.8;
         }
         if (Math.min(q.length(), c.length()) >= 5 && withinOneEdit(q, c)) return 0.8;

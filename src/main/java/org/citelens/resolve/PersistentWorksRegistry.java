@@ -99,7 +99,8 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         }
         WorkVariant v = WorkVariant.of(reference);
         WorkMatcher.Resolution r = resolveVariant(v);
-        String workId = r.workId() != null ? r.workId()
+        String workId = r.workId() != null
+                ? r.workId()
                 : "ref:" + citing.articleId() + "#" + reference.id(); // nothing to build a key from: its own work
         lock.readLock().lock();
         try {
@@ -193,7 +194,8 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
     @Override
     public Optional<WorkRecord> work(String workId) {
         if (workId == null || workId.isBlank()) return Optional.empty();
-        String id = workId.startsWith("doi:") || WorkKey.isKey(workId) ? workId
+        String id = workId.startsWith("doi:") || WorkKey.isKey(workId)
+                ? workId
                 : Doi.normalize(workId).map(d -> "doi:" + d).orElse(workId);
         lock.readLock().lock();
         try {

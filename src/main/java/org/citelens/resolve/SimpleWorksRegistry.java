@@ -23,9 +23,12 @@ public final class SimpleWorksRegistry implements WorksRegistry {
         String doi = Doi.normalize(ref.doi()).orElse(null);
         Author first = ref.firstAuthor();
         String surname = first == null ? "" : first.surname();
-        String id = doi != null ? "doi:" + doi
-                : "key:" + (surname + "|" + ref.year() + "|" + (ref.title() == null ? ref.rawText() : ref.title()))
-                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9|]+", "");
+        String id = doi != null
+                ? "doi:" + doi
+                : "key:"
+                        + (surname + "|" + ref.year() + "|" + (ref.title() == null ? ref.rawText() : ref.title()))
+                                .toLowerCase(Locale.ROOT)
+                                .replaceAll("[^a-z0-9|]+", "");
         return new CitedWork(id, doi, ref.title(), ref.year(), surname, ref.source());
     }
 }

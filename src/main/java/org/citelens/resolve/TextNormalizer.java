@@ -19,23 +19,23 @@ public final class TextNormalizer {
 
     /** Words that carry no identity in a title; dropped from the fingerprint and from matching. */
     private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "is",
-            "are", "was", "were", "be", "its", "their", "into", "via", "under", "during", "using", "between",
-            "among", "within", "through", "than", "that", "this", "these", "which", "de", "la", "le", "et", "der",
-            "die", "und");
+            "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "is", "are",
+            "was", "were", "be", "its", "their", "into", "via", "under", "during", "using", "between", "among",
+            "within", "through", "than", "that", "this", "these", "which", "de", "la", "le", "et", "der", "die", "und");
 
     /** Particles that one article prints as part of the surname and another leaves out ("van der Berg"). */
     private static final Set<String> SURNAME_PARTICLES = Set.of(
-            "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "des", "le", "la",
-            "ten", "ter", "el", "al", "st", "mc", "mac");
+            "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "des", "le", "la", "ten",
+            "ter", "el", "al", "st", "mc", "mac");
 
     /** Journal-title words that abbreviations drop ("Journal of", "and", "the"). */
     private static final Set<String> JOURNAL_STOP_WORDS = Set.of("of", "the", "and", "in", "on", "for", "de", "la");
 
     private static final String GREEK = "αβγδεζηθικλμνξοπρστυφχψως";
-    private static final String[] GREEK_NAMES = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
-        "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon",
-        "phi", "chi", "psi", "omega", "sigma"};
+    private static final String[] GREEK_NAMES = {
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+        "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "sigma"
+    };
 
     private TextNormalizer() {}
 

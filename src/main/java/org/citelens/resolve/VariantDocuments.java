@@ -28,10 +28,12 @@ final class VariantDocuments {
     static final String HAS_DOI = "has_doi";
     /** Normalised title words, whitespace-analysed: BM25 over them finds candidates. */
     static final String TITLE = "title";
+
     static final String SURNAME = "surname";
     static final String YEAR = "year";
     /** The one document holding every spelling's count, replaced at each commit (the spellings never change). */
     static final String COUNTS = "counts";
+
     static final Term COUNTS_TERM = new Term(TYPE, COUNTS);
     static final String REGISTERED = "registered";
     private static final String ARTICLE = "article";
@@ -39,8 +41,9 @@ final class VariantDocuments {
     private static final String FROM_ARTICLE = "from_article";
     private static final String KEY = "key";
     private static final String TARGET = "target";
-    private static final String[] STORED = {"doi", "pmid", "pmcid", "s_title", "s_surname", "given_names",
-        "journal", "volume", "pages"};
+    private static final String[] STORED = {
+        "doi", "pmid", "pmcid", "s_title", "s_surname", "given_names", "journal", "volume", "pages"
+    };
 
     private VariantDocuments() {}
 
@@ -51,8 +54,7 @@ final class VariantDocuments {
         d.add(new StoredField(ORD, e.ord));
         d.add(new NumericDocValuesField(ORD, e.ord));
         d.add(new StringField(WORK_ID, e.workId, Field.Store.YES));
-        d.add(new StringField(HAS_DOI, v.doi() != null || e.workId.startsWith("doi:") ? "doi" : "key",
-                Field.Store.NO));
+        d.add(new StringField(HAS_DOI, v.doi() != null || e.workId.startsWith("doi:") ? "doi" : "key", Field.Store.NO));
         d.add(new TextField(TITLE, v.normalized().fingerprint(), Field.Store.NO));
         if (!v.normalized().surnameKey().isEmpty()) {
             d.add(new StringField(SURNAME, v.normalized().surnameKey(), Field.Store.NO));
@@ -61,8 +63,9 @@ final class VariantDocuments {
         // the count when first written; the counts document has the current one (older indexes have only this)
         d.add(new StoredField(COUNT, e.count));
         d.add(new StoredField(FROM_ARTICLE, v.fromArticle() ? 1 : 0));
-        String[] values = {v.doi(), v.pmid(), v.pmcid(), v.title(), v.surname(), v.givenNames(), v.journal(),
-            v.volume(), v.pages()};
+        String[] values = {
+            v.doi(), v.pmid(), v.pmcid(), v.title(), v.surname(), v.givenNames(), v.journal(), v.volume(), v.pages()
+        };
         for (int i = 0; i < STORED.length; i++) {
             if (values[i] != null) d.add(new StoredField(STORED[i], values[i]));
         }
@@ -122,11 +125,22 @@ final class VariantDocuments {
             return null;
         }
         IndexableField year = d.getField(YEAR);
-        WorkVariant v = WorkVariant.of(d.get("doi"), d.get("pmid"), d.get("pmcid"), d.get("s_title"),
-                d.get("s_surname"), d.get("given_names"), year == null ? null : year.numericValue().intValue(),
-                d.get("journal"), d.get("volume"), d.get("pages"),
+        WorkVariant v = WorkVariant.of(
+                d.get("doi"),
+                d.get("pmid"),
+                d.get("pmcid"),
+                d.get("s_title"),
+                d.get("s_surname"),
+                d.get("given_names"),
+                year == null ? null : year.numericValue().intValue(),
+                d.get("journal"),
+                d.get("volume"),
+                d.get("pages"),
                 d.getField(FROM_ARTICLE).numericValue().intValue() == 1);
-        return new Stored(d.getField(ORD).numericValue().intValue(), d.get(WORK_ID), v,
+        return new Stored(
+                d.getField(ORD).numericValue().intValue(),
+                d.get(WORK_ID),
+                v,
                 d.getField(COUNT).numericValue().intValue());
     }
 }

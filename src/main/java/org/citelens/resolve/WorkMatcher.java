@@ -13,10 +13,18 @@ import java.util.Map;
 final class WorkMatcher {
     /** Chosen from the leave-one-out precision/recall curve (docs/quality.md) for precision of at least 0.99. */
     static final double DEFAULT_THRESHOLD = 0.70;
+
     private static final int CANDIDATES = 10;
 
     /** How a reference was resolved; kept for the evaluation's error categories. */
-    enum Route { DOI, PMID, KEY_DOI, FUZZY, KEY, NONE }
+    enum Route {
+        DOI,
+        PMID,
+        KEY_DOI,
+        FUZZY,
+        KEY,
+        NONE
+    }
 
     /**
      * The outcome: the work id, the route, and for fuzzy lookups the best candidate's DOI and score even when below
@@ -65,8 +73,11 @@ final class WorkMatcher {
         Resolution fuzzy = bestCandidate(ahead != null ? ahead : candidate(v, hidden));
         if (fuzzy != null && fuzzy.bestScore() >= threshold) return fuzzy;
         String fallback = key != null ? key : null;
-        return new Resolution(fallback, fallback == null ? Route.NONE : Route.KEY,
-                fuzzy == null ? null : fuzzy.bestDoi(), fuzzy == null ? 0 : fuzzy.bestScore());
+        return new Resolution(
+                fallback,
+                fallback == null ? Route.NONE : Route.KEY,
+                fuzzy == null ? null : fuzzy.bestDoi(),
+                fuzzy == null ? 0 : fuzzy.bestScore());
     }
 
     /** The single DOI a key stands for, or null when none or several (then the scorer must decide). */
@@ -96,7 +107,9 @@ final class WorkMatcher {
         double bestScore = -1;
         for (CandidateIndex.Hit hit : hits) {
             WorkStore.Entry e = store.entry(hit.ord());
-            if (hidden != null && e.count <= 1 && e.workId.equals(hidden.workId())
+            if (hidden != null
+                    && e.count <= 1
+                    && e.workId.equals(hidden.workId())
                     && e.variant.signature().equals(hidden.signature())) {
                 continue;
             }

@@ -13,9 +13,21 @@ import java.util.List;
  * @param inCorpus whether the work is itself one of the registered articles
  * @param aliases other ids that were merged into this one (keys that learned their DOI)
  */
-public record WorkRecord(String workId, String doi, String pmid, String pmcid, String title, Integer year,
-        String firstAuthor, String firstAuthorGivenNames, String journal, String volume, String pages,
-        int references, boolean inCorpus, List<String> aliases) {
+public record WorkRecord(
+        String workId,
+        String doi,
+        String pmid,
+        String pmcid,
+        String title,
+        Integer year,
+        String firstAuthor,
+        String firstAuthorGivenNames,
+        String journal,
+        String volume,
+        String pages,
+        int references,
+        boolean inCorpus,
+        List<String> aliases) {
     public WorkRecord {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
     }

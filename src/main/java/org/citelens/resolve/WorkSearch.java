@@ -35,8 +35,8 @@ final class WorkSearch {
         if (doi.isPresent()) return store.record("doi:" + doi.get()).stream().toList();
         Matcher m = SURNAME_YEAR.matcher(query);
         if (m.matches()) {
-            List<WorkRecord> byAuthor = bySurnameYear(TextNormalizer.surnameKey(m.group(1)),
-                    Integer.parseInt(m.group(2)), limit);
+            List<WorkRecord> byAuthor =
+                    bySurnameYear(TextNormalizer.surnameKey(m.group(1)), Integer.parseInt(m.group(2)), limit);
             if (!byAuthor.isEmpty()) return byAuthor;
         }
         return byTitle(TextNormalizer.titleTokens(query), limit);
@@ -52,9 +52,11 @@ final class WorkSearch {
         // the exact year before the neighbours, then the work most references point at
         return works.values().stream()
                 .sorted(Comparator.comparingInt((WorkRecord r) -> r.year() == null ? 9 : Math.abs(r.year() - year))
-                        .thenComparing(Comparator.comparingInt(WorkRecord::references).reversed())
+                        .thenComparing(
+                                Comparator.comparingInt(WorkRecord::references).reversed())
                         .thenComparing(WorkRecord::workId))
-                .limit(limit).toList();
+                .limit(limit)
+                .toList();
     }
 
     private List<WorkRecord> byTitle(List<String> words, int limit) throws IOException {

@@ -39,6 +39,7 @@ final class WorkStore {
     private final Map<String, Map<String, Integer>> keyDois = new HashMap<>();
     /** "pmid:123" and "pmcid:PMC1" to the DOIs that spellings carrying both give. */
     private final Map<String, Map<String, Integer>> idDois = new HashMap<>();
+
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> aliasesOf = new ConcurrentHashMap<>();
     /** Merged records, dropped when a registration or a merge changes what they are merged from. */
@@ -107,7 +108,9 @@ final class WorkStore {
     /** Records that a key names the work with this DOI id; the first DOI learned for a key stays. */
     void alias(String key, String doiWorkId) {
         if (aliases.putIfAbsent(key, doiWorkId) == null) {
-            aliasesOf.computeIfAbsent(doiWorkId, k -> ConcurrentHashMap.newKeySet()).add(key);
+            aliasesOf
+                    .computeIfAbsent(doiWorkId, k -> ConcurrentHashMap.newKeySet())
+                    .add(key);
             records.remove(doiWorkId);
             records.remove(key);
         }
@@ -149,16 +152,31 @@ final class WorkStore {
     }
 
     private static WorkRecord merge(String id, List<Entry> entries, List<String> aliases) {
-        Entry article = entries.stream().filter(e -> e.variant.fromArticle()).findFirst().orElse(null);
-        int references = entries.stream().filter(e -> !e.variant.fromArticle()).mapToInt(e -> e.count).sum();
+        Entry article = entries.stream()
+                .filter(e -> e.variant.fromArticle())
+                .findFirst()
+                .orElse(null);
+        int references = entries.stream()
+                .filter(e -> !e.variant.fromArticle())
+                .mapToInt(e -> e.count)
+                .sum();
         String doi = id.startsWith("doi:") ? id.substring(4) : null;
         WorkVariant a = article == null ? null : article.variant;
-        return new WorkRecord(id, doi,
-                pick(a, entries, WorkVariant::pmid), pick(a, entries, WorkVariant::pmcid),
-                pick(a, entries, WorkVariant::title), pick(a, entries, WorkVariant::year),
-                pick(a, entries, WorkVariant::surname), pick(a, entries, WorkVariant::givenNames),
-                pick(a, entries, WorkVariant::journal), pick(null, entries, WorkVariant::volume),
-                pick(null, entries, WorkVariant::pages), references, article != null, aliases);
+        return new WorkRecord(
+                id,
+                doi,
+                pick(a, entries, WorkVariant::pmid),
+                pick(a, entries, WorkVariant::pmcid),
+                pick(a, entries, WorkVariant::title),
+                pick(a, entries, WorkVariant::year),
+                pick(a, entries, WorkVariant::surname),
+                pick(a, entries, WorkVariant::givenNames),
+                pick(a, entries, WorkVariant::journal),
+                pick(null, entries, WorkVariant::volume),
+                pick(null, entries, WorkVariant::pages),
+                references,
+                article != null,
+                aliases);
     }
 
     /** The article's own value when it has one, else the value most references give (ties: the first seen). */
@@ -169,8 +187,10 @@ final class WorkStore {
             T value = field.apply(e.variant);
             if (value != null) counts.merge(value, e.count, Integer::sum);
         }
-        return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue))
-                .map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .max(Comparator.comparingInt(Map.Entry::getValue))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /** Every canonical work id. */

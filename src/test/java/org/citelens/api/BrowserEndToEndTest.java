@@ -43,9 +43,12 @@ class BrowserEndToEndTest {
     @Test
     void searchFilterAndReportInChromium(@TempDir Path profile) throws Exception {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            Assumptions.assumeFalse("1".equals(System.getenv("CITELENS_SKIP_BROWSER")), "browser test skipped by CITELENS_SKIP_BROWSER=1");
-            fail("the browser test needs " + CHROMIUM + " and " + DRIVER
-                    + ": install them with 'apt-get install chromium chromium-driver' (or set CITELENS_SKIP_BROWSER=1 to skip)");
+            Assumptions.assumeFalse(
+                    "1".equals(System.getenv("CITELENS_SKIP_BROWSER")),
+                    "browser test skipped by CITELENS_SKIP_BROWSER=1");
+            fail(
+                    "the browser test needs " + CHROMIUM + " and " + DRIVER
+                            + ": install them with 'apt-get install chromium chromium-driver' (or set CITELENS_SKIP_BROWSER=1 to skip)");
         }
         Files.createDirectories(SHOTS);
         Path index = CorpusIndex.index();
@@ -74,16 +77,27 @@ class BrowserEndToEndTest {
     private static WebDriver start(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 
     /** Desktop and phone: every screenshot is taken at both, and the pages are checked at both. */
     private static final Dimension DESKTOP = new Dimension(1280, 900);
+
     private static final Dimension PHONE = new Dimension(390, 844);
 
     private static void run(WebDriver driver, LiveServer live) throws Exception {
@@ -103,10 +117,12 @@ class BrowserEndToEndTest {
         long total = number(driver.findElement(By.id("total")).getText());
         assertTrue(total > 20, "PCR finds more statements than one page holds");
         assertEquals(20, number(driver.findElement(By.id("shown")).getText()), "Showing 20 of " + total);
-        assertTrue(driver.findElement(By.id("more")).getAttribute("textContent").startsWith("Load "),
+        assertTrue(
+                driver.findElement(By.id("more")).getAttribute("textContent").startsWith("Load "),
                 "a way to load the rest: " + driver.findElement(By.id("more")).getAttribute("outerHTML"));
         assertFalse(driver.findElements(By.cssSelector("#list .statement mark")).isEmpty(), "query terms highlighted");
-        assertFalse(driver.findElements(By.cssSelector("#filters .facet .count")).isEmpty(), "facet counts shown");
+        assertFalse(
+                driver.findElements(By.cssSelector("#filters .facet .count")).isEmpty(), "facet counts shown");
         assertLegend(driver);
         assertCitingArticlesExplained(driver);
         shots(driver, "2-search-results");
@@ -114,11 +130,15 @@ class BrowserEndToEndTest {
         wait.until(d -> number(d.findElement(By.id("shown")).getText()) == Math.min(40, total)
                 && d.findElements(By.cssSelector("#list .statement")).size() == Math.min(40, total));
 
-        driver.findElement(By.cssSelector("#filters input[name=section][value=results]")).click();
+        driver.findElement(By.cssSelector("#filters input[name=section][value=results]"))
+                .click();
         wait.until(d -> {
             long filtered = number(d.findElement(By.id("total")).getText());
-            return filtered > 0 && filtered < total && d.findElements(By.cssSelector("#list .statement .tag")).stream()
-                    .filter(e -> !e.getAttribute("class").contains("self")).allMatch(e -> e.getText().equalsIgnoreCase("results"));
+            return filtered > 0
+                    && filtered < total
+                    && d.findElements(By.cssSelector("#list .statement .tag")).stream()
+                            .filter(e -> !e.getAttribute("class").contains("self"))
+                            .allMatch(e -> e.getText().equalsIgnoreCase("results"));
         });
         shot(driver, "3-search-filtered.png");
 
@@ -139,37 +159,57 @@ class BrowserEndToEndTest {
         assertFalse(driver.findElement(By.id("title")).getText().startsWith("Loading"));
         List<WebElement> bars = driver.findElements(By.cssSelector("#years svg rect.bar"));
         assertFalse(bars.isEmpty(), "citing publications per year chart drawn");
-        List<String> ticks = driver.findElements(By.cssSelector("#years svg text.tick")).stream().map(WebElement::getText).toList();
+        List<String> ticks = driver.findElements(By.cssSelector("#years svg text.tick")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertEquals(ticks.size(), ticks.stream().distinct().count(), "each axis label once: " + ticks);
         long reportTotal = number(driver.findElement(By.id("total")).getText());
-        assertEquals(reportTotal, number(driver.findElement(By.cssSelector(".tally.supporting .n")).getText())
-                + number(driver.findElement(By.cssSelector(".tally.mentioning .n")).getText())
-                + number(driver.findElement(By.cssSelector(".tally.contrasting .n")).getText())
-                + number(driver.findElement(By.cssSelector(".tally.unclassified .n")).getText()));
+        assertEquals(
+                reportTotal,
+                number(driver.findElement(By.cssSelector(".tally.supporting .n"))
+                                .getText())
+                        + number(driver.findElement(By.cssSelector(".tally.mentioning .n"))
+                                .getText())
+                        + number(driver.findElement(By.cssSelector(".tally.contrasting .n"))
+                                .getText())
+                        + number(driver.findElement(By.cssSelector(".tally.unclassified .n"))
+                                .getText()));
         assertEquals(reportTotal, number(driver.findElement(By.id("shown")).getText()), "one page holds all of them");
         String tallyText = driver.findElement(By.id("tallies")).getText().toLowerCase(java.util.Locale.ROOT);
-        assertTrue(tallyText.contains("statements") && tallyText.contains("citing publications")
-                && tallyText.matches("(?s).*self-citation statements\\s+from \\d+ publications?.*"), tallyText);
-        assertTrue(driver.findElement(By.id("workLinks")).findElements(By.cssSelector("a.ext")).stream()
-                .anyMatch(a -> a.getAttribute("href").equals("https://doi.org/10.1006/meth.2001.1262")), "the cited work itself");
+        assertTrue(
+                tallyText.contains("statements")
+                        && tallyText.contains("citing publications")
+                        && tallyText.matches("(?s).*self-citation statements\\s+from \\d+ publications?.*"),
+                tallyText);
+        assertTrue(
+                driver.findElement(By.id("workLinks")).findElements(By.cssSelector("a.ext")).stream()
+                        .anyMatch(a -> a.getAttribute("href").equals("https://doi.org/10.1006/meth.2001.1262")),
+                "the cited work itself");
         assertLegend(driver);
         assertCitingArticlesExplained(driver);
         shots(driver, "4-report");
 
-        long methods = number(driver.findElements(By.cssSelector("#sections .sectionrow .num")).get(1).getText());
+        long methods = number(driver.findElements(By.cssSelector("#sections .sectionrow .num"))
+                .get(1)
+                .getText());
         assertTrue(methods > 0 && methods < reportTotal, "Livak 2001 is cited in methods and elsewhere");
-        driver.findElement(By.cssSelector("#filters input[name=section][value=methods]")).click();
+        driver.findElement(By.cssSelector("#filters input[name=section][value=methods]"))
+                .click();
         wait.until(d -> number(d.findElement(By.id("total")).getText()) == methods
                 && d.findElements(By.cssSelector("#list .statement")).stream()
-                        .allMatch(e -> e.findElement(By.cssSelector(".tag")).getText().equalsIgnoreCase("methods")));
+                        .allMatch(e ->
+                                e.findElement(By.cssSelector(".tag")).getText().equalsIgnoreCase("methods")));
         assertTrue(driver.findElement(By.id("ofAll")).getText().contains("filtered from " + reportTotal));
         String href = driver.findElement(By.id("exportCsv")).getAttribute("href");
-        assertTrue(href.contains("format=csv") && href.contains("section=methods") && href.contains("cited=10.1006"), href);
+        assertTrue(
+                href.contains("format=csv") && href.contains("section=methods") && href.contains("cited=10.1006"),
+                href);
         shot(driver, "5-report-filtered.png");
 
         for (String label : List.of("contrasting", "supporting")) {
             driver.get(base + "/reports/" + workWith(live.http, label));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list .statement[data-label=" + label + "]")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#list .statement[data-label=" + label + "]")));
             assertLegend(driver);
             shots(driver, "8-report-" + label);
         }
@@ -184,7 +224,8 @@ class BrowserEndToEndTest {
      * through the API; in these 20 articles no work with a DOI has both supporting and contrasting ones.
      */
     private static String workWith(Http http, String label) {
-        com.fasterxml.jackson.databind.JsonNode page = http.get("/api/search?type=" + label + "&limit=100&facets=false").json();
+        com.fasterxml.jackson.databind.JsonNode page = http.get("/api/search?type=" + label + "&limit=100&facets=false")
+                .json();
         for (com.fasterxml.jackson.databind.JsonNode item : page.get("items")) {
             String doi = item.at("/cited/doi").asText("");
             if (!doi.isEmpty()) return doi;
@@ -194,21 +235,36 @@ class BrowserEndToEndTest {
 
     /** The label definitions, the meaning of confidence and the machine-made notice stand above the list. */
     private static void assertLegend(WebDriver driver) {
-        String legend = driver.findElement(By.cssSelector("#legend .legend")).getText().toLowerCase(java.util.Locale.ROOT);
-        assertTrue(legend.contains("confidence") && legend.contains("machine-made") && legend.contains("pointer to read, not a verdict")
-                && legend.contains("supporting") && legend.contains("contrasting") && legend.contains("mentioning"), legend);
+        String legend =
+                driver.findElement(By.cssSelector("#legend .legend")).getText().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(
+                legend.contains("confidence")
+                        && legend.contains("machine-made")
+                        && legend.contains("pointer to read, not a verdict")
+                        && legend.contains("supporting")
+                        && legend.contains("contrasting")
+                        && legend.contains("mentioning"),
+                legend);
     }
 
     /** Each statement says who cites ("Surname et al., year") and links to the citing article itself. */
     private static void assertCitingArticlesExplained(WebDriver driver) {
         List<WebElement> cards = driver.findElements(By.cssSelector("#list .statement"));
-        long withAuthors = cards.stream().filter(c -> !c.findElements(By.cssSelector(".citeas")).isEmpty()
-                && c.findElement(By.cssSelector(".citeas")).getText().matches(".+(et al\\.|&)?.*, (19|20)\\d\\d")).count();
+        long withAuthors = cards.stream()
+                .filter(c -> !c.findElements(By.cssSelector(".citeas")).isEmpty()
+                        && c.findElement(By.cssSelector(".citeas"))
+                                .getText()
+                                .matches(".+(et al\\.|&)?.*, (19|20)\\d\\d"))
+                .count();
         assertEquals(cards.size(), withAuthors, "every JATS citing article has its authors");
         for (WebElement c : cards) {
-            List<String> hrefs = c.findElements(By.cssSelector(".foot a.ext")).stream().map(a -> a.getAttribute("href")).toList();
+            List<String> hrefs = c.findElements(By.cssSelector(".foot a.ext")).stream()
+                    .map(a -> a.getAttribute("href"))
+                    .toList();
             assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("https://doi.org/10.")), "doi.org link: " + hrefs);
-            assertTrue(hrefs.stream().anyMatch(h -> h.startsWith("https://europepmc.org/article/PMC/PMC")), "Europe PMC link: " + hrefs);
+            assertTrue(
+                    hrefs.stream().anyMatch(h -> h.startsWith("https://europepmc.org/article/PMC/PMC")),
+                    "Europe PMC link: " + hrefs);
         }
     }
 
@@ -223,17 +279,33 @@ class BrowserEndToEndTest {
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(((Number) overflow).longValue() <= 0, name + " scrolls sideways at 390 px by " + overflow + " px");
         shot(driver, name + "-390.png");
-        Object height = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", PHONE.width, "height", Math.min(6000, ((Number) height).intValue()), "scale", 1);
-        Map<String, Object> full = ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(SHOTS.resolve(name + "-390-full.png"), java.util.Base64.getDecoder().decode((String) full.get("data")));
+        Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight;");
+        Map<String, Object> clip = Map.of(
+                "x",
+                0,
+                "y",
+                0,
+                "width",
+                PHONE.width,
+                "height",
+                Math.min(6000, ((Number) height).intValue()),
+                "scale",
+                1);
+        Map<String, Object> full = ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(
+                SHOTS.resolve(name + "-390-full.png"),
+                java.util.Base64.getDecoder().decode((String) full.get("data")));
         viewport(driver, DESKTOP, false);
     }
 
     private static void viewport(WebDriver driver, Dimension size, boolean mobile) throws InterruptedException {
-        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width,
-                "height", size.height, "deviceScaleFactor", 1, "mobile", mobile));
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", size.width, "height", size.height, "deviceScaleFactor", 1, "mobile", mobile));
         Thread.sleep(300); // let the layout settle at the new width
     }
 

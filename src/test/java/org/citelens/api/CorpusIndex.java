@@ -51,7 +51,8 @@ final class CorpusIndex {
     static void ingest(Path corpusDir, Path indexDir) {
         int code;
         try {
-            code = new IngestCommand().run(new Args(List.of("--corpus", corpusDir.toString(), "--index", indexDir.toString())));
+            code = new IngestCommand()
+                    .run(new Args(List.of("--corpus", corpusDir.toString(), "--index", indexDir.toString())));
         } catch (Exception e) {
             throw new IllegalStateException("ingest failed", e);
         }
@@ -65,7 +66,10 @@ final class CorpusIndex {
     /** The files whose raw XML names the DOI; the count in the test is what the grep finds, not what we parse. */
     static List<Path> filesCiting(String doi) {
         try (Stream<Path> files = Files.walk(bundled())) {
-            return files.filter(f -> f.toString().endsWith(".xml")).sorted().filter(f -> contains(f, doi)).toList();
+            return files.filter(f -> f.toString().endsWith(".xml"))
+                    .sorted()
+                    .filter(f -> contains(f, doi))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,14 +79,20 @@ final class CorpusIndex {
         List<Path> citing = filesCiting(LIVAK);
         List<Path> chosen = new ArrayList<>(citing.subList(0, CITING_LIVAK));
         try (Stream<Path> files = Files.walk(bundled())) {
-            files.filter(f -> f.toString().endsWith(".xml")).sorted().filter(f -> !citing.contains(f)).limit(4).forEach(chosen::add);
+            files.filter(f -> f.toString().endsWith(".xml"))
+                    .sorted()
+                    .filter(f -> !citing.contains(f))
+                    .limit(4)
+                    .forEach(chosen::add);
         }
         return chosen;
     }
 
     private static boolean contains(Path f, String doi) {
         try {
-            return Files.readString(f, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT).contains(doi);
+            return Files.readString(f, StandardCharsets.UTF_8)
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains(doi);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,18 +44,25 @@ class ExportStreamingTest {
         Path index = dir.resolve("index");
         generate(index);
         try (StatementStore store = LuceneStatementStore.open(index);
-                ApiServer server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1")).start()) {
+                ApiServer server =
+                        new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1")).start()) {
             assertEquals((long) ARTICLES * PER_ARTICLE, store.statementCount());
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/export?format=csv")).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/export?format=csv"))
+                    .build();
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode());
-            assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains("citelens-statements.csv"));
+            assertTrue(response.headers()
+                    .firstValue("Content-Disposition")
+                    .orElse("")
+                    .contains("citelens-statements.csv"));
             long rows = 0;
             long heapAt50k = 0;
             long heapAt200k = 0;
             long start = System.nanoTime();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 assertTrue(in.readLine().startsWith("statement_id,citing_doi,"));
                 while (in.readLine() != null) {
                     rows++;
@@ -64,9 +71,13 @@ class ExportStreamingTest {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            assertEquals((long) ARTICLES * PER_ARTICLE, rows, "one CSV line per statement (generated text has no line breaks)");
+            assertEquals(
+                    (long) ARTICLES * PER_ARTICLE,
+                    rows,
+                    "one CSV line per statement (generated text has no line breaks)");
             long growth = heapAt200k - heapAt50k;
-            System.out.printf("export: %,d rows in %.1f s (%,.0f rows/s, GC pauses included); used heap %,d KB at 50k, %,d KB at 200k%n",
+            System.out.printf(
+                    "export: %,d rows in %.1f s (%,.0f rows/s, GC pauses included); used heap %,d KB at 50k, %,d KB at 200k%n",
                     rows, seconds, rows / seconds, heapAt50k >> 10, heapAt200k >> 10);
             assertTrue(growth < ALLOWED_GROWTH, "heap grew by " + (growth >> 10) + " KB between 50k and 200k rows");
         }
@@ -85,20 +96,41 @@ class ExportStreamingTest {
         SectionType[] sections = SectionType.values();
         try (StatementIndexWriter writer = StatementIndexWriter.open(index)) {
             for (int a = 0; a < ARTICLES; a++) {
-                ArticleMetadata citing = new ArticleMetadata("10.5555/gen." + a, null, "PMC" + (100000 + a),
-                        "Generated article " + a + " on quantitative expression analysis", List.of(new Author("Author" + a, "A.")),
-                        "Journal " + (a % 40), 2000 + a % 25, "generated/" + a + ".xml");
+                ArticleMetadata citing = new ArticleMetadata(
+                        "10.5555/gen." + a,
+                        null,
+                        "PMC" + (100000 + a),
+                        "Generated article " + a + " on quantitative expression analysis",
+                        List.of(new Author("Author" + a, "A.")),
+                        "Journal " + (a % 40),
+                        2000 + a % 25,
+                        "generated/" + a + ".xml");
                 List<CitationStatement> statements = new ArrayList<>(PER_ARTICLE);
                 for (int s = 0; s < PER_ARTICLE; s++) {
                     int w = (a * 7 + s) % 500;
-                    CitedWork cited = new CitedWork("doi:10.5555/work." + w, "10.5555/work." + w, "Cited work " + w, 1990 + w % 30,
-                            "Smith", "Methods");
+                    CitedWork cited = new CitedWork(
+                            "doi:10.5555/work." + w,
+                            "10.5555/work." + w,
+                            "Cited work " + w,
+                            1990 + w % 30,
+                            "Smith",
+                            "Methods");
                     String marker = "[" + (s + 1) + "]";
-                    statements.add(new CitationStatement(citing.articleId() + "#r" + s + "#" + s, citing, cited, "r" + s, marker,
+                    statements.add(new CitationStatement(
+                            citing.articleId() + "#r" + s + "#" + s,
+                            citing,
+                            cited,
+                            "r" + s,
+                            marker,
                             "Relative expression was computed for every sample in triplicate.",
-                            "Expression levels were normalised with the comparative threshold cycle method as described " + marker + ".",
-                            "Statistical significance was assessed with a two-sided test.", sections[s % sections.length], s,
-                            labels[s % labels.length], 0.5 + (s % 50) / 100.0, false));
+                            "Expression levels were normalised with the comparative threshold cycle method as described "
+                                    + marker + ".",
+                            "Statistical significance was assessed with a two-sided test.",
+                            sections[s % sections.length],
+                            s,
+                            labels[s % labels.length],
+                            0.5 + (s % 50) / 100.0,
+                            false));
                 }
                 writer.replaceArticle(citing.articleId(), statements);
             }

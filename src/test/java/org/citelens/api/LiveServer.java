@@ -18,9 +18,13 @@ final class LiveServer implements AutoCloseable {
     LiveServer(Path index) throws IOException {
         store = LuceneStatementStore.open(index);
         works = WorksRegistries.openReadOnly(index);
-        server = new ApiServer(store, ApiConfig.defaults(index, 0).withHost("127.0.0.1")
-                .withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
-                List.of(WorksRoutes.group(works, store))).start();
+        server = new ApiServer(
+                        store,
+                        ApiConfig.defaults(index, 0)
+                                .withHost("127.0.0.1")
+                                .withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
+                        List.of(WorksRoutes.group(works, store)))
+                .start();
         http = new Http(server.port());
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class LoadSheddingTest {
     @Test
     void aFullCostClassAnswers503WithRetryAfterAndLeavesTheOthersFree() throws Exception {
-        ConcurrencyGuard guard = new ConcurrencyGuard(ApiConfig.defaults(null, 0).withConcurrency(4, 2, 1));
+        ConcurrencyGuard guard =
+                new ConcurrencyGuard(ApiConfig.defaults(null, 0).withConcurrency(4, 2, 1));
         guard.acquire(RouteCost.EXPORT);
         ApiException busy = assertThrows(ApiException.class, () -> guard.acquire(RouteCost.EXPORT));
         assertEquals(503, busy.status());
@@ -31,13 +32,20 @@ class LoadSheddingTest {
     @Test
     void perClientRateLimitAnswers429AsJson() throws Exception {
         try (StatementStore store = LuceneStatementStore.open(CorpusIndex.index());
-                ApiServer server = new ApiServer(store, ApiConfig.defaults(null, 0).withHost("127.0.0.1").withRateLimit(5)).start()) {
+                ApiServer server = new ApiServer(
+                                store,
+                                ApiConfig.defaults(null, 0)
+                                        .withHost("127.0.0.1")
+                                        .withRateLimit(5))
+                        .start()) {
             Http http = new Http(server.port());
             List<Http.Reply> replies = new ArrayList<>();
             for (int i = 0; i < 40; i++) replies.add(http.get("/api/tallies/" + CorpusIndex.LIVAK));
             long ok = replies.stream().filter(r -> r.status() == 200).count();
-            List<Http.Reply> limited = replies.stream().filter(r -> r.status() == 429).toList();
-            assertTrue(ok >= 10 && ok < 40, "a burst of twice the rate passes, then the limit holds: " + ok + " passed");
+            List<Http.Reply> limited =
+                    replies.stream().filter(r -> r.status() == 429).toList();
+            assertTrue(
+                    ok >= 10 && ok < 40, "a burst of twice the rate passes, then the limit holds: " + ok + " passed");
             assertEquals(40, ok + limited.size());
             assertEquals("1", limited.get(0).header("Retry-After"));
             assertEquals(429, limited.get(0).json().at("/error/status").asInt());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.citelens.Figures;
-import org.junit.jupiter.api.Test;
 import org.citelens.testdata.RepositoryFiles;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reproduces the model card's held-out dev figures: trains on the clinical train papers exactly as
@@ -17,7 +17,8 @@ class DevFigureTest {
         Figures figures = Figures.of("classifier");
         List<LabelledStatement> rows = LabelledData.read(RepositoryFiles.dataset("clinical.tsv"));
         List<LabelledStatement> train = rows.stream().filter(r -> !r.isDev()).toList();
-        List<LabelledStatement> dev = rows.stream().filter(LabelledStatement::isDev).toList();
+        List<LabelledStatement> dev =
+                rows.stream().filter(LabelledStatement::isDev).toList();
         ClassifierModel model = CrossValidation.trainFinal(train, TrainingOptions.defaults(), "test", m -> {});
 
         int[] gold = new int[dev.size()];

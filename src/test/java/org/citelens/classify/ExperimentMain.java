@@ -19,7 +19,8 @@ public final class ExperimentMain {
         if (args.length > 2) o = o.withPrecisionTarget(Double.parseDouble(args[2]));
         if (args.length > 3) {
             String[] w = args[3].split(",");
-            o = o.withClassWeights(new double[] {Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2])});
+            o = o.withClassWeights(
+                    new double[] {Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2])});
         }
         Long seed = Long.getLong("seed");
         if (seed != null) {
@@ -27,11 +28,15 @@ public final class ExperimentMain {
         }
         o = o.withNbAlpha(Double.parseDouble(System.getProperty("nbAlpha", String.valueOf(o.nbAlpha()))));
         FeatureOptions d = FeatureOptions.DEFAULTS;
-        o = o.withFeatures(new FeatureOptions(Boolean.parseBoolean(System.getProperty("citelens.trigrams", String.valueOf(d.trigrams()))),
-                Integer.getInteger("citelens.chargrams", d.charGrams()), Integer.getInteger("citelens.charwindow", d.charWindow())));
+        o = o.withFeatures(new FeatureOptions(
+                Boolean.parseBoolean(System.getProperty("citelens.trigrams", String.valueOf(d.trigrams()))),
+                Integer.getInteger("citelens.chargrams", d.charGrams()),
+                Integer.getInteger("citelens.charwindow", d.charWindow())));
         long t0 = System.nanoTime();
         CrossValidation.Result r = CrossValidation.run(rows, o, 2, m -> {});
-        System.out.println(report(r, System.getProperty("exp", "") + " seed=" + System.getProperty("seed", "default") + " C=" + args[1],
+        System.out.println(report(
+                r,
+                System.getProperty("exp", "") + " seed=" + System.getProperty("seed", "default") + " C=" + args[1],
                 (System.nanoTime() - t0) / 1e9));
     }
 
@@ -51,10 +56,20 @@ public final class ExperimentMain {
         }
         double[][] probs = new double[n][];
         int k = 0;
-        for (int i = 0; i < gold.length; i++) if (r.rows().get(i).dataset().equals("clinical")) probs[k++] = r.probs()[i];
+        for (int i = 0; i < gold.length; i++)
+            if (r.rows().get(i).dataset().equals("clinical")) probs[k++] = r.probs()[i];
         Evaluation a = Evaluation.of(java.util.Arrays.copyOf(gold, n), java.util.Arrays.copyOf(arg, n), probs);
-        return String.format(Locale.ROOT, "RESULT %s | thr macroF1 %.3f S %.3f/%.3f C %.3f/%.3f | argmax %.3f | ECE %.3f | %.0fs",
-                tag, e.macroF1(), e.precision()[Labels.SUPPORTING], e.recall()[Labels.SUPPORTING],
-                e.precision()[Labels.CONTRASTING], e.recall()[Labels.CONTRASTING], a.macroF1(), e.ece(), seconds);
+        return String.format(
+                Locale.ROOT,
+                "RESULT %s | thr macroF1 %.3f S %.3f/%.3f C %.3f/%.3f | argmax %.3f | ECE %.3f | %.0fs",
+                tag,
+                e.macroF1(),
+                e.precision()[Labels.SUPPORTING],
+                e.recall()[Labels.SUPPORTING],
+                e.precision()[Labels.CONTRASTING],
+                e.recall()[Labels.CONTRASTING],
+                a.macroF1(),
+                e.ece(),
+                seconds);
     }
 }

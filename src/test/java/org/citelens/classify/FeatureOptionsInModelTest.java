@@ -34,7 +34,8 @@ class FeatureOptionsInModelTest {
         ClassifierModel read = ModelFile.read(new ByteArrayInputStream(bytes(trained)), "bytes");
         assertEquals(SWITCHED, read.featureOptions());
         for (LabelledStatement s : slice.subList(0, 40)) {
-            assertArrayEquals(trained.decisionValues(s.input(), "clinical"), read.decisionValues(s.input(), "clinical"), 1e-9);
+            assertArrayEquals(
+                    trained.decisionValues(s.input(), "clinical"), read.decisionValues(s.input(), "clinical"), 1e-9);
         }
         // scored with the default switches instead, the same file would lose every trigram and n-gram feature
         ClassifierInput input = slice.get(3).input();
@@ -45,10 +46,20 @@ class FeatureOptionsInModelTest {
     @Test
     void anOldFormatFileHoldingSwitchedFeaturesIsRefused() throws Exception {
         // format 2 (default switches) carrying a trigram feature: what a build reading -Dcitelens.trigrams wrote
-        ClassifierModel old = new ClassifierModel(new String[] {"u:agree", "t:we_agree_with"}, new float[6], null,
-                new double[3], true, List.of(), "", new Calibrator(new double[3][3], new double[3]),
-                new DecisionRule(0.5, 0.5), "old", FeatureOptions.DEFAULTS);
-        IOException e = assertThrows(IOException.class, () -> ModelFile.read(new ByteArrayInputStream(bytes(old)), "old.bin"));
+        ClassifierModel old = new ClassifierModel(
+                new String[] {"u:agree", "t:we_agree_with"},
+                new float[6],
+                null,
+                new double[3],
+                true,
+                List.of(),
+                "",
+                new Calibrator(new double[3][3], new double[3]),
+                new DecisionRule(0.5, 0.5),
+                "old",
+                FeatureOptions.DEFAULTS);
+        IOException e =
+                assertThrows(IOException.class, () -> ModelFile.read(new ByteArrayInputStream(bytes(old)), "old.bin"));
         assertTrue(e.getMessage().contains("old.bin was trained with word trigrams"), e.getMessage());
         assertTrue(e.getMessage().contains("retrain"), e.getMessage());
     }

@@ -36,38 +36,51 @@ class TransformerInputBuilderTest {
     @Test
     void targetBecomesMaskAndOtherMarkersUnknown() {
         TransformerInputBuilder b = new TransformerInputBuilder(tokenizer, 128, 80);
-        TransformerInput in = b.build(new ClassifierInput("", "Our results agree with [12] but not with [7].", "", "12",
-                List.of("7"), SectionType.DISCUSSION));
+        TransformerInput in = b.build(new ClassifierInput(
+                "", "Our results agree with [12] but not with [7].", "", "12", List.of("7"), SectionType.DISCUSSION));
         long[] ids = in.ids();
         assertEquals(TransformerInputBuilder.CLS, ids[0]);
         assertEquals(TransformerInputBuilder.SEP, ids[ids.length - 1]);
         assertEquals(1, Arrays.stream(ids).filter(id -> id == MASK).count(), Arrays.toString(ids));
         assertEquals(1, Arrays.stream(ids).filter(id -> id == UNK).count(), Arrays.toString(ids));
         // "discussion :" opens the first segment; no context, so every segment id is 0
-        assertArrayEquals(tokenizer.ids("discussion :"), Arrays.copyOfRange(ids, 1, 1 + tokenizer.ids("discussion :").length));
+        assertArrayEquals(
+                tokenizer.ids("discussion :"), Arrays.copyOfRange(ids, 1, 1 + tokenizer.ids("discussion :").length));
         assertTrue(Arrays.stream(in.typeIds()).allMatch(t -> t == 0));
     }
 
     @Test
     void neighboursFormSegmentOneAndEveryMarkerThereIsAnotherWork() {
         TransformerInputBuilder b = new TransformerInputBuilder(tokenizer, 128, 80);
-        TransformerInput in = b.build(new ClassifierInput("Yields fell sharply (Smith et al., 2015).",
-                "This agrees with [3].", "However, our plants grew.", "3", List.of(), SectionType.RESULTS));
+        TransformerInput in = b.build(new ClassifierInput(
+                "Yields fell sharply (Smith et al., 2015).",
+                "This agrees with [3].",
+                "However, our plants grew.",
+                "3",
+                List.of(),
+                SectionType.RESULTS));
         long[] ids = in.ids();
         int firstSep = indexOf(ids, TransformerInputBuilder.SEP, 0);
         assertEquals(0, in.typeIds()[firstSep]);
         assertEquals(1, in.typeIds()[firstSep + 1]);
-        assertEquals(3, Arrays.stream(ids).filter(id -> id == TransformerInputBuilder.SEP).count());
+        assertEquals(
+                3,
+                Arrays.stream(ids)
+                        .filter(id -> id == TransformerInputBuilder.SEP)
+                        .count());
         assertEquals(1, Arrays.stream(ids).filter(id -> id == MASK).count());
-        assertEquals(1, Arrays.stream(ids).filter(id -> id == UNK).count(), "the author-year marker before: " + Arrays.toString(ids));
+        assertEquals(
+                1,
+                Arrays.stream(ids).filter(id -> id == UNK).count(),
+                "the author-year marker before: " + Arrays.toString(ids));
     }
 
     @Test
     void longInputsKeepTheLengthCapAndTheSentenceShare() {
         String longText = "word ".repeat(300);
         TransformerInputBuilder b = new TransformerInputBuilder(tokenizer, 64, 40);
-        TransformerInput in = b.build(new ClassifierInput(longText + "end.", longText + "[5].", "start " + longText, "5",
-                List.of(), null));
+        TransformerInput in = b.build(
+                new ClassifierInput(longText + "end.", longText + "[5].", "start " + longText, "5", List.of(), null));
         assertEquals(64, in.length());
         int firstSep = indexOf(in.ids(), TransformerInputBuilder.SEP, 0);
         assertEquals(41, firstSep, "[CLS] and 40 sentence tokens");

@@ -30,7 +30,8 @@ class TransformerRuntimeTest {
         assertEquals(probe.get("name").asText(), settings.name(), "the probe belongs to the shipped model");
         List<TransformerInput> inputs = new ArrayList<>();
         for (int i = 0; i < probe.get("ids").size(); i++) {
-            inputs.add(new TransformerInput(longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
+            inputs.add(new TransformerInput(
+                    longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
         }
         try (TransformerClassifier shipped = Classifiers.shippedTransformer(1)) {
             double[][] got = shipped.logits(inputs);
@@ -49,8 +50,13 @@ class TransformerRuntimeTest {
         try (TransformerClassifier shipped = Classifiers.shippedTransformer(1)) {
             List<ClassifierInput> statements = List.of(
                     new ClassifierInput("", "Our results are consistent with [3].", "", "3", List.of(), null),
-                    new ClassifierInput("We grew 40 lines.", "In contrast to Smith et al. (2015), yield did not fall.",
-                            "This may reflect the cultivar.", "Smith et al. (2015)", List.of(), org.citelens.model.SectionType.DISCUSSION),
+                    new ClassifierInput(
+                            "We grew 40 lines.",
+                            "In contrast to Smith et al. (2015), yield did not fall.",
+                            "This may reflect the cultivar.",
+                            "Smith et al. (2015)",
+                            List.of(),
+                            org.citelens.model.SectionType.DISCUSSION),
                     new ClassifierInput("", "RNA was extracted as described [12].", "", "12", List.of(), null));
             List<Prediction> together = shipped.classifyAll(statements);
             for (int i = 0; i < statements.size(); i++) {
@@ -59,7 +65,9 @@ class TransformerRuntimeTest {
                 // int8 dynamic quantisation scales activations per batch tensor, so a statement's scores move a little
                 // with its batch-mates (docs/classifier.md); they must not move far
                 assertEquals(alone.confidence(), together.get(i).confidence(), 0.05);
-                double sum = alone.scores().values().stream().mapToDouble(Double::doubleValue).sum();
+                double sum = alone.scores().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum();
                 assertEquals(1.0, sum, 1e-6);
                 assertTrue(alone.confidence() > 0 && alone.confidence() < 1);
             }

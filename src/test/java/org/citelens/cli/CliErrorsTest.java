@@ -42,7 +42,8 @@ class CliErrorsTest {
     @Test
     void classifyOnABinaryFileFailsInOneLineAndLeavesNoOutput() throws Exception {
         Path binary = tmp.resolve("model.jsonl");
-        try (var in = org.citelens.classify.Classifiers.class.getResourceAsStream("/org/citelens/classify/model.bin.gz")) {
+        try (var in =
+                org.citelens.classify.Classifiers.class.getResourceAsStream("/org/citelens/classify/model.bin.gz")) {
             Files.write(binary, in.readNBytes(4096));
         }
         Path out = tmp.resolve("out.jsonl");
@@ -55,8 +56,15 @@ class CliErrorsTest {
     @Test
     void classifyOnLatin1TextNamesTheLineAndTheEncoding() throws Exception {
         Path latin1 = tmp.resolve("latin1.jsonl");
-        Files.write(latin1, "{\"sentence\": \"Caf\u00e9 yields were higher [1].\"}\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run r = run("classify", "--input", latin1.toString(), "--output", tmp.resolve("o.jsonl").toString());
+        Files.write(
+                latin1,
+                "{\"sentence\": \"Caf\u00e9 yields were higher [1].\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = run(
+                "classify",
+                "--input",
+                latin1.toString(),
+                "--output",
+                tmp.resolve("o.jsonl").toString());
         assertEquals(1, r.code());
         String line = r.onlyLine();
         assertTrue(line.contains(latin1 + " line 1") && line.contains("UTF-8"), line);
@@ -65,7 +73,8 @@ class CliErrorsTest {
     @Test
     void trainAndEvaluateOnAMissingFileAreUsageErrorsNamingIt() {
         String missing = tmp.resolve("nope.tsv").toString();
-        Run train = run("train", "--data", missing, "--model", tmp.resolve("m.bin.gz").toString());
+        Run train = run(
+                "train", "--data", missing, "--model", tmp.resolve("m.bin.gz").toString());
         assertEquals(2, train.code());
         assertEquals("citelens train: --data " + missing + ": no such file", train.onlyLine());
         Run evaluate = run("evaluate", "--data", missing);
@@ -78,15 +87,24 @@ class CliErrorsTest {
         Path out = tmp.resolve("no-such-folder").resolve("all.csv");
         Run r = run("export", "--index", tmp.toString(), "--format", "csv", "--out", out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.onlyLine().contains(out.getParent().toString()) && r.stderr().contains("does not exist"), r.stderr());
+        assertTrue(
+                r.onlyLine().contains(out.getParent().toString()) && r.stderr().contains("does not exist"), r.stderr());
     }
 
     @Test
     void crawlWhoseOnlySeedIsRefusedSaysWhyAndFails() {
         // a private address is refused before any connection is made: no network is touched
-        Run r = run("crawl", "--seed", "http://10.0.0.1/", "--out", tmp.resolve("out").toString());
+        Run r = run(
+                "crawl",
+                "--seed",
+                "http://10.0.0.1/",
+                "--out",
+                tmp.resolve("out").toString());
         assertEquals(1, r.code(), r.stderr());
-        assertTrue(r.stderr().contains("crawl: nothing could be fetched: http://10.0.0.1/ skipped: ")
-                && r.stderr().contains("private") && r.stderr().contains("--allow-private"), r.stderr());
+        assertTrue(
+                r.stderr().contains("crawl: nothing could be fetched: http://10.0.0.1/ skipped: ")
+                        && r.stderr().contains("private")
+                        && r.stderr().contains("--allow-private"),
+                r.stderr());
     }
 }

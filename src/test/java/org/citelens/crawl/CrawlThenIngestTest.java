@@ -23,7 +23,8 @@ class CrawlThenIngestTest {
         Path out = tmp.resolve("crawl");
         CrawlSummary crawl;
         try (TestSite site = new TestSite(false)) {
-            crawl = CrawlerTest.crawl(CrawlerTest.testSettings(), List.of(site.url("/index.html")), out, new ByteArrayOutputStream());
+            crawl = CrawlerTest.crawl(
+                    CrawlerTest.testSettings(), List.of(site.url("/index.html")), out, new ByteArrayOutputStream());
         }
         assertEquals(6, crawl.stored(), "PLOS, Hindawi and landing HTML, two JATS, one TEI");
         assertEquals(6, new CrawlResults(out).store().size());
@@ -31,11 +32,17 @@ class CrawlThenIngestTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         IngestReport report;
         try (PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            report = new CorpusIngest(IngestOptions.defaults(out, tmp.resolve("index")), Classifiers.shipped(), ps, false).run();
+            report = new CorpusIngest(
+                            IngestOptions.defaults(out, tmp.resolve("index")), Classifiers.shipped(), ps, false)
+                    .run();
         }
         assertEquals(crawl.stored(), report.files(), "ingest sees the stored articles and nothing else");
         assertEquals(report.files(), report.articles() + report.skipped().size());
-        assertTrue(report.skipped().stream().noneMatch(s -> s.pass().equals("read")), "no unreadable or partial file: " + report.skipped());
-        assertTrue(report.articles() >= 2 && report.statements() > 0, "at least the two JATS articles give statements: " + report);
+        assertTrue(
+                report.skipped().stream().noneMatch(s -> s.pass().equals("read")),
+                "no unreadable or partial file: " + report.skipped());
+        assertTrue(
+                report.articles() >= 2 && report.statements() > 0,
+                "at least the two JATS articles give statements: " + report);
     }
 }

@@ -36,19 +36,30 @@ class CrawlerHostileSiteTest {
         String canaryText = "CANARY-" + UUID.randomUUID();
         Path canary = tmp.resolve("secret").resolve("canary.xml");
         Files.createDirectories(canary.getParent());
-        Files.writeString(canary, "<article><front><article-meta><title-group><article-title>" + canaryText
-                + "</article-title></title-group></article-meta></front></article>");
+        Files.writeString(
+                canary,
+                "<article><front><article-meta><title-group><article-title>" + canaryText
+                        + "</article-title></title-group></article-meta></front></article>");
         String fileUrl = canary.toUri().toString();
-        Map<String, String> redirects = Map.of("/to-file", fileUrl,
-                "/to-metadata", "http://169.254.169.254/latest/meta-data/",
-                "/to-private", "http://10.255.255.1/article.xml",
-                "/to-wildcard", "http://0.0.0.0:1/article.xml");
+        Map<String, String> redirects = Map.of(
+                "/to-file",
+                fileUrl,
+                "/to-metadata",
+                "http://169.254.169.254/latest/meta-data/",
+                "/to-private",
+                "http://10.255.255.1/article.xml",
+                "/to-wildcard",
+                "http://0.0.0.0:1/article.xml");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String page = "<html><head><meta name=\"citation_xml_url\" content=\"" + fileUrl + "\"></head><body>"
                 + "<a href=\"" + fileUrl + "\">file</a> <a href=\"file:///etc/passwd\">passwd</a>"
                 + "<a href=\"http://169.254.169.254/latest/meta-data/iam\">metadata</a>"
                 + "<a href=\"http://[fe80::1]/x.xml\">link-local v6</a> <a href=\"http://192.168.1.1/x.xml\">router</a>"
-                + String.join(" ", redirects.keySet().stream().map(p -> "<a href=\"" + p + "\">" + p + "</a>").toList())
+                + String.join(
+                        " ",
+                        redirects.keySet().stream()
+                                .map(p -> "<a href=\"" + p + "\">" + p + "</a>")
+                                .toList())
                 + "</body></html>";
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getPath();
@@ -78,14 +89,20 @@ class CrawlerHostileSiteTest {
             server.stop(0);
         }
         CrawlResults results = new CrawlResults(out);
-        results.finalEntries().values().forEach(e -> System.out.printf("hostile site: %s -> %s (%s)%n", e.url(), e.outcome(),
-                e.reason()));
-        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://169.254.169.254/latest/meta-data/iam",
-                "http://10.255.255.1/article.xml", "http://192.168.1.1/x.xml")) {
+        results.finalEntries()
+                .values()
+                .forEach(e -> System.out.printf("hostile site: %s -> %s (%s)%n", e.url(), e.outcome(), e.reason()));
+        for (String target : List.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "http://169.254.169.254/latest/meta-data/iam",
+                "http://10.255.255.1/article.xml",
+                "http://192.168.1.1/x.xml")) {
             FetchLogEntry e = results.finalEntries().get(target);
             if (e == null) continue; // not even queued
             assertFalse(read(e), target);
-            assertTrue(e.reason() != null && (e.reason().contains("private") || e.reason().contains("link-local")),
+            assertTrue(
+                    e.reason() != null
+                            && (e.reason().contains("private") || e.reason().contains("link-local")),
                     target + " refused by address, not by a failed connection: " + e.reason());
         }
         for (FetchLogEntry e : results.log) {
@@ -97,16 +114,25 @@ class CrawlerHostileSiteTest {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
                 if (p.equals(canary)) continue;
                 assertTrue(p.startsWith(out), "written outside the output folder: " + p);
-                assertFalse(Files.readString(p, StandardCharsets.ISO_8859_1).contains(canaryText), "canary copied into " + p);
+                assertFalse(
+                        Files.readString(p, StandardCharsets.ISO_8859_1).contains(canaryText),
+                        "canary copied into " + p);
             }
         }
-        assertEquals(1, results.log.stream().filter(CrawlerHostileSiteTest::read).map(FetchLogEntry::url)
-                .distinct().count(), "only the hostile page itself is fetched");
+        assertEquals(
+                1,
+                results.log.stream()
+                        .filter(CrawlerHostileSiteTest::read)
+                        .map(FetchLogEntry::url)
+                        .distinct()
+                        .count(),
+                "only the hostile page itself is fetched");
     }
 
     /** A body was read: stored, a duplicate of one stored, or read for its links. */
     private static boolean read(FetchLogEntry e) {
-        return e.outcome() == FetchLogEntry.Outcome.STORED || e.outcome() == FetchLogEntry.Outcome.DUPLICATE
+        return e.outcome() == FetchLogEntry.Outcome.STORED
+                || e.outcome() == FetchLogEntry.Outcome.DUPLICATE
                 || e.outcome() == FetchLogEntry.Outcome.LINKS_ONLY;
     }
 }

@@ -29,7 +29,11 @@ class CrawlerResumeTest {
         int cleanPort;
         try (TestSite site = new TestSite(false)) {
             cleanPort = site.port();
-            CrawlerTest.crawl(CrawlerTest.testSettings(), List.of(site.url("/index.html")), cleanOut, new ByteArrayOutputStream());
+            CrawlerTest.crawl(
+                    CrawlerTest.testSettings(),
+                    List.of(site.url("/index.html")),
+                    cleanOut,
+                    new ByteArrayOutputStream());
         }
 
         Path killedOut = tmp.resolve("killed");
@@ -63,11 +67,28 @@ class CrawlerResumeTest {
     private static Process start(TestSite site, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, "org.citelens.cli.Main", "crawl",
-                "--seed", site.url("/index.html"), "--out", out.toString(), "--delay-ms", Long.toString(CrawlerTest.DELAY),
-                "--timeout-ms", "500", "--max-depth", "1", "--allow-loopback"));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(out.resolveSibling(out.getFileName() + "-stderr.txt").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                cp,
+                "org.citelens.cli.Main",
+                "crawl",
+                "--seed",
+                site.url("/index.html"),
+                "--out",
+                out.toString(),
+                "--delay-ms",
+                Long.toString(CrawlerTest.DELAY),
+                "--timeout-ms",
+                "500",
+                "--max-depth",
+                "1",
+                "--allow-loopback"));
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(
+                        out.resolveSibling(out.getFileName() + "-stderr.txt").toFile())
+                .start();
     }
 
     /** True once the fetch log has {@code lines} lines while the process still runs. */
@@ -88,7 +109,9 @@ class CrawlerResumeTest {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".part")) continue; // ingest skips these; the next run deletes them
-                assertTrue(DocumentStore.sha256(Files.readAllBytes(p)).startsWith(name.substring(0, 24)), "complete: " + p);
+                assertTrue(
+                        DocumentStore.sha256(Files.readAllBytes(p)).startsWith(name.substring(0, 24)),
+                        "complete: " + p);
             }
         }
     }
@@ -101,8 +124,11 @@ class CrawlerResumeTest {
 
     private static Map<String, String> outcomes(CrawlResults r, int port) {
         Map<String, String> m = new TreeMap<>();
-        r.finalEntries().forEach((url, e) -> m.put(url.replace(":" + port + "/", ":PORT/"),
-                e.outcome() + " " + (e.reason() == null ? "" : e.reason().replace(":" + port + "/", ":PORT/"))));
+        r.finalEntries()
+                .forEach((url, e) -> m.put(
+                        url.replace(":" + port + "/", ":PORT/"),
+                        e.outcome() + " "
+                                + (e.reason() == null ? "" : e.reason().replace(":" + port + "/", ":PORT/"))));
         return m;
     }
 }

@@ -66,7 +66,9 @@ class CrawlerSitemapTest {
 
         String elsewhere = "http://localhost:" + site.port() + "/elsewhere.html";
         assertEquals(Outcome.SKIPPED, r.last(elsewhere).outcome(), "a sitemap does not widen the crawl's scope");
-        assertTrue(r.last(elsewhere).reason().contains("not allowed"), r.last(elsewhere).reason());
+        assertTrue(
+                r.last(elsewhere).reason().contains("not allowed"),
+                r.last(elsewhere).reason());
         assertEquals(0, site.count("/index.html"), "sitemaps are not HTML pages: nothing else was followed");
         assertEquals(1, site.count("/sitemaps/pages.xml"));
     }
@@ -74,8 +76,11 @@ class CrawlerSitemapTest {
     @Test
     void anRssFeedLeadsToItsItems() throws Exception {
         CrawlResults r = crawl(Map.of(), "/feed.rss");
-        assertTrue(r.last(site.url("/feed.rss")).reason().startsWith("RSS feed"), r.last(site.url("/feed.rss")).reason());
-        assertEquals(Outcome.STORED, r.last(site.url("/fulltext/redirected.xml")).outcome());
+        assertTrue(
+                r.last(site.url("/feed.rss")).reason().startsWith("RSS feed"),
+                r.last(site.url("/feed.rss")).reason());
+        assertEquals(
+                Outcome.STORED, r.last(site.url("/fulltext/redirected.xml")).outcome());
     }
 
     @Test
@@ -85,19 +90,26 @@ class CrawlerSitemapTest {
         assertEquals(0, site.count("/sitemaps/index.xml"), "robots.txt names it, but nobody asked");
 
         CrawlResults with = crawl("out2", Map.of("crawl.robots-sitemaps", "true"), "/fulltext/jats.xml");
-        assertEquals(Outcome.LINKS_ONLY, with.last(site.url("/sitemaps/index.xml")).outcome());
+        assertEquals(
+                Outcome.LINKS_ONLY, with.last(site.url("/sitemaps/index.xml")).outcome());
         assertEquals(Outcome.STORED, with.last(site.url("/articles/plos.html")).outcome());
-        assertEquals(Outcome.STORED, with.last(site.url("/fulltext/paper.tei.xml")).outcome());
+        assertEquals(
+                Outcome.STORED, with.last(site.url("/fulltext/paper.tei.xml")).outcome());
         assertEquals(3, with.store().size(), with.store().toString());
     }
 
     @Test
     void brokenAndOversizedSitemapsAreLoggedAndTheCrawlGoesOn() throws Exception {
-        CrawlResults r = crawl(Map.of("fetch.max-bytes", Integer.toString(1024 * 1024)),
-                "/sitemaps/bomb.xml.gz", "/sitemaps/broken.xml", "/fulltext/jats.xml");
+        CrawlResults r = crawl(
+                Map.of("fetch.max-bytes", Integer.toString(1024 * 1024)),
+                "/sitemaps/bomb.xml.gz",
+                "/sitemaps/broken.xml",
+                "/fulltext/jats.xml");
         FetchLogEntry bomb = r.last(site.url("/sitemaps/bomb.xml.gz"));
         assertEquals(Outcome.SKIPPED, bomb.outcome());
-        assertTrue(bomb.reason().startsWith("gzipped sitemap refused: body larger than the 1048576-byte cap"), bomb.reason());
+        assertTrue(
+                bomb.reason().startsWith("gzipped sitemap refused: body larger than the 1048576-byte cap"),
+                bomb.reason());
         assertEquals(Outcome.STORED, r.last(site.url("/fulltext/jats.xml")).outcome());
         FetchLogEntry broken = r.last(site.url("/sitemaps/broken.xml"));
         assertEquals("SITEMAP", broken.kind(), broken.reason());

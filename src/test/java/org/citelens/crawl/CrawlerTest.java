@@ -84,7 +84,9 @@ class CrawlerTest {
         assertEquals(Outcome.STORED, plos.outcome());
         assertEquals("HTML_ARTICLE", plos.kind());
         assertTrue(plos.file().matches("store/127\\.0\\.0\\.1_" + site.port() + "/[0-9a-f]{24}\\.html"), plos.file());
-        assertEquals(DocumentStore.sha256(site.file("plos")), DocumentStore.sha256(Files.readAllBytes(results.out.resolve(plos.file()))));
+        assertEquals(
+                DocumentStore.sha256(site.file("plos")),
+                DocumentStore.sha256(Files.readAllBytes(results.out.resolve(plos.file()))));
 
         assertEquals(Outcome.STORED, outcome("/landing.html"));
         FetchLogEntry jats = results.last(site.url("/fulltext/jats.xml"));
@@ -120,7 +122,8 @@ class CrawlerTest {
         String other = "http://localhost:" + site.port() + "/other.html";
         assertEquals(Outcome.SKIPPED, results.last(other).outcome());
         assertTrue(results.last(other).reason().contains("host localhost not allowed"));
-        assertTrue(site.requests.stream().noneMatch(r -> r.host().startsWith("localhost")), "other host never contacted");
+        assertTrue(
+                site.requests.stream().noneMatch(r -> r.host().startsWith("localhost")), "other host never contacted");
 
         assertEquals(Outcome.FETCH_ERROR, outcome("/slow.html"));
         assertTrue(reason("/slow.html").toLowerCase().contains("timed out"), reason("/slow.html"));
@@ -130,7 +133,9 @@ class CrawlerTest {
     @Test
     void retriesA503HonouringRetryAfter() {
         List<FetchLogEntry> tries = results.all(site.url("/flaky.html"));
-        assertEquals(List.of(Outcome.RETRY, Outcome.RETRY, Outcome.STORED), tries.stream().map(FetchLogEntry::outcome).toList());
+        assertEquals(
+                List.of(Outcome.RETRY, Outcome.RETRY, Outcome.STORED),
+                tries.stream().map(FetchLogEntry::outcome).toList());
         assertEquals(503, tries.get(0).status());
         assertTrue(tries.get(0).reason().contains("Retry-After"), tries.get(0).reason());
         for (int i = 1; i < tries.size(); i++) {
@@ -154,21 +159,35 @@ class CrawlerTest {
     void keepsOneConnectionAndTheDelayPerHost() {
         String host = "127.0.0.1:" + site.port();
         assertEquals(1, site.maxInFlight(host));
-        List<Long> served = site.requests.stream().filter(r -> r.host().equals(host)).map(TestSite.Request::at).sorted().toList();
+        List<Long> served = site.requests.stream()
+                .filter(r -> r.host().equals(host))
+                .map(TestSite.Request::at)
+                .sorted()
+                .toList();
         assertTrue(served.size() >= 25, "requests: " + served.size());
         for (int i = 1; i < served.size(); i++) {
-            assertTrue(served.get(i) - served.get(i - 1) >= DELAY, "server saw requests " + (served.get(i) - served.get(i - 1)) + " ms apart");
+            assertTrue(
+                    served.get(i) - served.get(i - 1) >= DELAY,
+                    "server saw requests " + (served.get(i) - served.get(i - 1)) + " ms apart");
         }
-        List<Long> logged = results.log.stream().filter(e -> e.status() > 0).map(FetchLogEntry::ts).sorted().toList();
+        List<Long> logged = results.log.stream()
+                .filter(e -> e.status() > 0)
+                .map(FetchLogEntry::ts)
+                .sorted()
+                .toList();
         for (int i = 1; i < logged.size(); i++) {
-            assertTrue(logged.get(i) - logged.get(i - 1) >= DELAY, "fetch log starts " + (logged.get(i) - logged.get(i - 1)) + " ms apart");
+            assertTrue(
+                    logged.get(i) - logged.get(i - 1) >= DELAY,
+                    "fetch log starts " + (logged.get(i) - logged.get(i - 1)) + " ms apart");
         }
     }
 
     @Test
     void writesOnlyInsideItsFolderWithSafeNames() throws IOException {
         try (Stream<Path> all = Files.walk(tmp)) {
-            List<Path> outside = all.filter(Files::isRegularFile).filter(p -> !p.startsWith(tmp.resolve("out"))).toList();
+            List<Path> outside = all.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(tmp.resolve("out")))
+                    .toList();
             assertEquals(List.of(), outside);
         }
         for (Map.Entry<String, String> f : results.store().entrySet()) {
@@ -177,15 +196,25 @@ class CrawlerTest {
             assertTrue(f.getValue().startsWith(name.substring(0, 24)), "file name is its content hash: " + name);
         }
         try (Stream<Path> own = Files.list(tmp.resolve("out"))) {
-            List<String> names = own.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(List.of("crawl-journal.jsonl", "crawl-settings.json", "crawl-summary.json", "crawl.lock",
-                    "fetch-log.jsonl", "store"), names);
+            List<String> names =
+                    own.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(
+                    List.of(
+                            "crawl-journal.jsonl",
+                            "crawl-settings.json",
+                            "crawl-summary.json",
+                            "crawl.lock",
+                            "fetch-log.jsonl",
+                            "store"),
+                    names);
         }
     }
 
     @Test
     void reportsProgressAndASummaryAndKeepsTheSettingsOffStderr() throws Exception {
-        assertTrue(Files.readString(results.out.resolve(Crawler.SETTINGS)).matches("(?s).*\"delay\\.ms\" ?: ?150.*"), "effective settings kept");
+        assertTrue(
+                Files.readString(results.out.resolve(Crawler.SETTINGS)).matches("(?s).*\"delay\\.ms\" ?: ?150.*"),
+                "effective settings kept");
         assertFalse(stderr.contains("crawl: setting "), stderr);
         assertTrue(stderr.matches("(?s).*crawl: \\d+ fetches \\([\\d.]+/s\\).*queue \\d+.*"), "progress line");
         assertTrue(stderr.contains("crawl done in"), stderr);
@@ -220,7 +249,8 @@ class CrawlerTest {
     @Test
     void aRerunOfAFinishedCrawlFetchesNothing() throws Exception {
         int before = site.requests.size();
-        CrawlSummary again = crawl(testSettings(), List.of(site.url("/index.html")), tmp.resolve("out"), new ByteArrayOutputStream());
+        CrawlSummary again = crawl(
+                testSettings(), List.of(site.url("/index.html")), tmp.resolve("out"), new ByteArrayOutputStream());
         assertEquals(0, again.fetches());
         assertEquals(before, site.requests.size());
         assertTrue(again.previouslyDone() > 25, "done: " + again.previouslyDone());

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +99,12 @@ final class TestSite implements AutoCloseable {
     private void route(HttpExchange ex, String path) throws IOException {
         String html = "text/html; charset=utf-8";
         switch (path) {
-            case "/robots.txt" -> send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n\nSitemap: "
-                    + url("/sitemaps/index.xml") + "\n");
+            case "/robots.txt" ->
+                send(
+                        ex,
+                        200,
+                        "text/plain",
+                        "User-agent: *\nDisallow: /private/\n\nSitemap: " + url("/sitemaps/index.xml") + "\n");
             case "/index.html" -> send(ex, 200, html, index());
             case "/articles/plos.html", "/articles/plos-copy.html" -> {
                 // A hostile file name that must never be used for the stored file.
@@ -158,24 +161,46 @@ final class TestSite implements AutoCloseable {
     private void sitemap(HttpExchange ex, String path) throws IOException {
         String xml = "application/xml";
         switch (path) {
-            case "/sitemaps/index.xml" -> send(ex, 200, xml, """
+            case "/sitemaps/index.xml" ->
+                send(ex, 200, xml, """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
                       <sitemap><loc>%s</loc></sitemap>
                       <sitemap><loc>%s</loc><lastmod>2026-11-01</lastmod></sitemap>
                     </sitemapindex>""".formatted(url("/sitemaps/pages.xml"), url("/sitemaps/more.xml.gz")));
-            case "/sitemaps/pages.xml" -> send(ex, 200, xml, urlset(url("/articles/plos.html"), url("/fulltext/jats.xml"),
-                    "http://localhost:" + port() + "/elsewhere.html"));
-            case "/sitemaps/more.xml.gz" -> send(ex, 200, "application/x-gzip", gzip(urlset(url("/fulltext/paper.tei.xml"))));
-            case "/sitemaps/broken.xml" -> send(ex, 200, xml, "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/"
-                    + "schemas/sitemap/0.9\"><url><loc>" + url("/articles/plos.html") + "</loc></url><url><loc>http://");
-            case "/sitemaps/bomb.xml.gz" -> send(ex, 200, "application/gzip",
-                    gzip(urlset(url("/articles/plos.html")).replace("<url>", " ".repeat(2 * 1024 * 1024) + "<url>")));
-            case "/feed.rss" -> send(ex, 200, "application/rss+xml", """
+            case "/sitemaps/pages.xml" ->
+                send(
+                        ex,
+                        200,
+                        xml,
+                        urlset(
+                                url("/articles/plos.html"),
+                                url("/fulltext/jats.xml"),
+                                "http://localhost:" + port() + "/elsewhere.html"));
+            case "/sitemaps/more.xml.gz" ->
+                send(ex, 200, "application/x-gzip", gzip(urlset(url("/fulltext/paper.tei.xml"))));
+            case "/sitemaps/broken.xml" ->
+                send(
+                        ex,
+                        200,
+                        xml,
+                        "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/"
+                                + "schemas/sitemap/0.9\"><url><loc>" + url("/articles/plos.html")
+                                + "</loc></url><url><loc>http://");
+            case "/sitemaps/bomb.xml.gz" ->
+                send(
+                        ex,
+                        200,
+                        "application/gzip",
+                        gzip(urlset(url("/articles/plos.html"))
+                                .replace("<url>", " ".repeat(2 * 1024 * 1024) + "<url>")));
+            case "/feed.rss" ->
+                send(ex, 200, "application/rss+xml", """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <rss version="2.0"><channel><title>Test journal: new articles</title><link>%s</link>
                       <item><title>A redirected JATS article</title><link>%s</link></item>
-                    </channel></rss>""".formatted(url("/index.html"), url("/fulltext/redirected.xml")));
+                    </channel></rss>""".formatted(
+                                url("/index.html"), url("/fulltext/redirected.xml")));
             default -> send(ex, 404, "text/plain", "not found");
         }
     }
@@ -197,10 +222,21 @@ final class TestSite implements AutoCloseable {
 
     private String index() {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><title>Test journal</title></head><body><ul>");
-        for (String href : List.of("/articles/plos.html", "/articles/plos-copy.html", "/landing.html",
-                "/private/secret.html", "/flaky.html", "/r/1", "/loop/1", "/slow.html", "/files/data.bin",
-                "http://localhost:" + port() + "/other.html", "../../../../etc/passwd", "/%2e%2e/%2e%2e/evil.xml",
-                "/articles/plos.html#section2", "mailto:editor@example.org")) {
+        for (String href : List.of(
+                "/articles/plos.html",
+                "/articles/plos-copy.html",
+                "/landing.html",
+                "/private/secret.html",
+                "/flaky.html",
+                "/r/1",
+                "/loop/1",
+                "/slow.html",
+                "/files/data.bin",
+                "http://localhost:" + port() + "/other.html",
+                "../../../../etc/passwd",
+                "/%2e%2e/%2e%2e/evil.xml",
+                "/articles/plos.html#section2",
+                "mailto:editor@example.org")) {
             sb.append("<li><a href=\"").append(href).append("\">link</a></li>");
         }
         if (withBigPage) sb.append("<li><a href=\"/big.html\">big</a></li>");
@@ -231,7 +267,8 @@ final class TestSite implements AutoCloseable {
             try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
                 String head = "<!DOCTYPE html><html><head><meta name=\"citation_title\" content=\"Big\"></head><body>";
                 gz.write(head.getBytes(StandardCharsets.UTF_8));
-                byte[] sentence = "Citation statements are sentences that cite a paper [1]. ".getBytes(StandardCharsets.UTF_8);
+                byte[] sentence =
+                        "Citation statements are sentences that cite a paper [1]. ".getBytes(StandardCharsets.UTF_8);
                 int written = head.length();
                 while (written < BIG_BYTES - 100) {
                     if (written % (1 << 20) < sentence.length) gz.write("</p><p>".getBytes(StandardCharsets.UTF_8));

@@ -15,8 +15,8 @@ import org.citelens.model.Label;
 import org.citelens.model.SectionType;
 import org.citelens.parse.JatsParser;
 import org.citelens.resolve.SimpleWorksRegistry;
-import org.junit.jupiter.api.Test;
 import org.citelens.testdata.RepositoryFiles;
+import org.junit.jupiter.api.Test;
 
 class CitationStatementExtractorTest {
     private final JatsParser parser = new JatsParser();
@@ -38,7 +38,8 @@ class CitationStatementExtractorTest {
         assertEquals("Demain and Sanchez 2009", first.marker());
         assertEquals("", first.before(), "first sentence of its paragraph");
         assertTrue(first.sentence().startsWith("Streptomyces is a famous prokaryotic gram-positive"), first.sentence());
-        assertTrue(first.after().startsWith("Some antibiotics showed great activity against plant virus"), first.after());
+        assertTrue(
+                first.after().startsWith("Some antibiotics showed great activity against plant virus"), first.after());
         assertEquals(SectionType.INTRODUCTION, first.section());
         assertEquals(Label.UNCLASSIFIED, first.label());
         assertEquals(0.0, first.confidence());
@@ -57,7 +58,9 @@ class CitationStatementExtractorTest {
     void idsAreStableAcrossRunsAndDerivedFromArticleReferenceAndPosition() throws Exception {
         List<CitationStatement> a = extract("rice/PMC6093901.xml").statements();
         List<CitationStatement> b = extract("rice/PMC6093901.xml").statements();
-        assertEquals(a.stream().map(CitationStatement::id).toList(), b.stream().map(CitationStatement::id).toList());
+        assertEquals(
+                a.stream().map(CitationStatement::id).toList(),
+                b.stream().map(CitationStatement::id).toList());
         CitationStatement s = a.get(0);
         assertEquals(StatementIds.of(s.citing().articleId(), s.refId(), s.sentencePosition()), s.id());
         assertEquals(32, s.id().length());
@@ -78,7 +81,9 @@ class CitationStatementExtractorTest {
         Extraction x = extractor.extract(a, ref -> resolver.resolve(a.metadata(), ref));
         assertEquals(3, x.markers());
         assertEquals(2, x.unlinkedMarkers());
-        assertEquals(List.of("B9", ""), x.unlinked().stream().map(UnlinkedMarker::target).toList());
+        assertEquals(
+                List.of("B9", ""),
+                x.unlinked().stream().map(UnlinkedMarker::target).toList());
         assertEquals("Missing target [9].", x.unlinked().get(0).sentence());
         assertEquals(1, x.statements().size());
         assertEquals("Known work [1].", x.statements().get(0).sentence());
@@ -87,8 +92,8 @@ class CitationStatementExtractorTest {
 
     @Test
     void selfCitationIsASharedSurnameAndInitialIgnoringCaseAndAccents() {
-        Set<String> citing = SelfCitations.keys(List.of(new org.citelens.model.Author("Müller", "Anna"),
-                new org.citelens.model.Author("Zhou", "Yong")));
+        Set<String> citing = SelfCitations.keys(List.of(
+                new org.citelens.model.Author("Müller", "Anna"), new org.citelens.model.Author("Zhou", "Yong")));
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("MULLER", "A."))));
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("zhou", "Y"))));
         assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Zhou", "X"))));
@@ -98,11 +103,18 @@ class CitationStatementExtractorTest {
     /** Pairs read by hand among the corpus's flagged statements: second initials tell two people apart. */
     @Test
     void secondInitialsMustAgreeWhenBothNamesHaveOne() {
-        Set<String> citing = SelfCitations.keys(List.of(new org.citelens.model.Author("Kim", "Sung-Ryul"), new org.citelens.model.Author("Ceasar", "S. Antony"),
-                new org.citelens.model.Author("Simon", "James"), new org.citelens.model.Author("Han", "Jienan")));
-        assertFalse(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S. D."))), "PMC6295564 B18");
+        Set<String> citing = SelfCitations.keys(List.of(
+                new org.citelens.model.Author("Kim", "Sung-Ryul"),
+                new org.citelens.model.Author("Ceasar", "S. Antony"),
+                new org.citelens.model.Author("Simon", "James"),
+                new org.citelens.model.Author("Han", "Jienan")));
+        assertFalse(
+                SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S. D."))),
+                "PMC6295564 B18");
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Ceasar", "SA"))));
-        assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Simon", "J.E"))), "one side has one initial");
+        assertTrue(
+                SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Simon", "J.E"))),
+                "one side has one initial");
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Han", "J. N."))));
         assertTrue(SelfCitations.shareAuthor(citing, List.of(new org.citelens.model.Author("Kim", "S.-R."))));
         assertEquals("sr", SelfCitations.initials("Sung-Ryul"));

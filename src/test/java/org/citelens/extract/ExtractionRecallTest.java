@@ -20,8 +20,8 @@ import org.citelens.model.CitationStatement;
 import org.citelens.parse.JatsParser;
 import org.citelens.parse.jats.XrefScan;
 import org.citelens.resolve.SimpleWorksRegistry;
-import org.junit.jupiter.api.Test;
 import org.citelens.testdata.RepositoryFiles;
+import org.junit.jupiter.api.Test;
 
 /**
  * Extraction recall over the whole bundled corpus: every bibliographic xref of the body and captions, counted by
@@ -52,8 +52,11 @@ class ExtractionRecallTest {
             reportedUnlinked += extraction.unlinkedMarkers();
             Map<String, List<String>> sentencesByRef = new HashMap<>();
             for (CitationStatement s : extraction.statements()) {
-                sentencesByRef.computeIfAbsent(s.refId(), k -> new ArrayList<>()).add(s.sentence());
-                if (!s.sentence().contains(s.marker())) withoutOwnMarker.add(file.getFileName() + ": " + s.marker() + " | " + s.sentence());
+                sentencesByRef
+                        .computeIfAbsent(s.refId(), k -> new ArrayList<>())
+                        .add(s.sentence());
+                if (!s.sentence().contains(s.marker()))
+                    withoutOwnMarker.add(file.getFileName() + ": " + s.marker() + " | " + s.sentence());
             }
             Set<String> refIds = XrefScan.refIds(xml);
             for (XrefScan.Xref x : XrefScan.bodyXrefs(xml)) {
@@ -66,14 +69,22 @@ class ExtractionRecallTest {
                 boolean hit = x.rids().stream().anyMatch(r -> sentencesByRef.getOrDefault(r, List.of()).stream()
                         .anyMatch(sentence -> sentence.contains(x.text())));
                 if (hit) found++;
-                else miss(misses, sentencesByRef.keySet().stream().anyMatch(x.rids()::contains)
-                        ? "statement for the reference but its sentence lacks the marker text" : "no statement for the reference", file, x);
+                else
+                    miss(
+                            misses,
+                            sentencesByRef.keySet().stream().anyMatch(x.rids()::contains)
+                                    ? "statement for the reference but its sentence lacks the marker text"
+                                    : "no statement for the reference",
+                            file,
+                            x);
             }
         }
         double recall = xrefs == 0 ? 0 : (double) found / xrefs;
-        System.out.printf("extraction recall: %d files, %d body/caption bibr xrefs, %d with a statement holding the marker"
-                + " = %.4f; %d xrefs pointing at no reference; %d markers reported unlinked by the extractor;"
-                + " %d statements%n", files, xrefs, found, recall, unlinkedXrefs, reportedUnlinked, statements);
+        System.out.printf(
+                "extraction recall: %d files, %d body/caption bibr xrefs, %d with a statement holding the marker"
+                        + " = %.4f; %d xrefs pointing at no reference; %d markers reported unlinked by the extractor;"
+                        + " %d statements%n",
+                files, xrefs, found, recall, unlinkedXrefs, reportedUnlinked, statements);
         misses.forEach((category, examples) -> {
             System.out.println("  miss: " + category + ": " + examples.size());
             examples.stream().limit(8).forEach(e -> System.out.println("      " + e));
@@ -85,8 +96,9 @@ class ExtractionRecallTest {
     }
 
     private static void miss(Map<String, List<String>> misses, String category, Path file, XrefScan.Xref x) {
-        misses.computeIfAbsent(category, k -> new ArrayList<>()).add(file.getParent().getFileName() + "/"
-                + file.getFileName() + " " + x.rids() + " '" + x.text() + "'");
+        misses.computeIfAbsent(category, k -> new ArrayList<>())
+                .add(file.getParent().getFileName() + "/" + file.getFileName() + " " + x.rids() + " '" + x.text()
+                        + "'");
     }
 
     static List<Path> corpusFiles() throws IOException {

@@ -10,6 +10,7 @@ import org.citelens.model.Article;
 import org.citelens.parse.JatsParser;
 import org.citelens.parse.MalformedArticleException;
 import org.citelens.resolve.SimpleWorksRegistry;
+import org.citelens.testdata.RepositoryFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Parse and extract one article of the bundled corpus, round robin over all 312 (time per article, one thread).
@@ -44,7 +44,8 @@ public class ParseExtractBenchmark {
     public void load() throws IOException {
         Path corpus = RepositoryFiles.corpus();
         try (var files = Files.walk(corpus)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
                 articles.add(Files.readAllBytes(p));
             }
         }

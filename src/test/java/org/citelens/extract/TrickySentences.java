@@ -8,8 +8,8 @@ import java.util.List;
 import org.citelens.model.CitationMention;
 
 /** The hand-checked sentence cases of {@code sentences/tricky-sentences.tsv}, decoded. */
-record TrickySentences(String file, String text, List<CitationMention> markers, List<String> expected,
-        List<Integer> boundaries) {
+record TrickySentences(
+        String file, String text, List<CitationMention> markers, List<String> expected, List<Integer> boundaries) {
 
     @Override
     public String toString() {

@@ -34,19 +34,46 @@ class LuceneStatementStoreTest {
 
     @TempDir
     static Path dir;
+
     static LuceneStatementStore store;
 
     static ArticleMetadata article(String doi, int year, String journal) {
         return new ArticleMetadata(doi, null, null, "Article " + doi, List.of(), journal, year, "test/" + doi);
     }
 
-    static CitationStatement statement(ArticleMetadata citing, String citedDoi, int pos, String sentence, String marker,
-            SectionType section, Label label, double confidence, boolean self) {
-        CitedWork cited = new CitedWork("doi:" + citedDoi, citedDoi, citedDoi.equals(CITED_A)
-                ? "Analysis of relative gene expression data using real-time quantitative PCR" : "Another work",
-                2001, "Livak", "Methods");
-        return new CitationStatement(citing.articleId() + "#" + citedDoi + "#" + pos, citing, cited, "R" + pos, marker,
-                "Before sentence.", sentence, "After sentence.", section, pos, label, confidence, self);
+    static CitationStatement statement(
+            ArticleMetadata citing,
+            String citedDoi,
+            int pos,
+            String sentence,
+            String marker,
+            SectionType section,
+            Label label,
+            double confidence,
+            boolean self) {
+        CitedWork cited = new CitedWork(
+                "doi:" + citedDoi,
+                citedDoi,
+                citedDoi.equals(CITED_A)
+                        ? "Analysis of relative gene expression data using real-time quantitative PCR"
+                        : "Another work",
+                2001,
+                "Livak",
+                "Methods");
+        return new CitationStatement(
+                citing.articleId() + "#" + citedDoi + "#" + pos,
+                citing,
+                cited,
+                "R" + pos,
+                marker,
+                "Before sentence.",
+                sentence,
+                "After sentence.",
+                section,
+                pos,
+                label,
+                confidence,
+                self);
     }
 
     static final ArticleMetadata P1 = article("10.1/p1", 2017, "Plant Physiology");
@@ -55,25 +82,73 @@ class LuceneStatementStoreTest {
 
     static List<CitationStatement> p1() {
         return List.of(
-                statement(P1, CITED_A, 1, "Relative expression was calculated with the 2-ΔΔCt method [12].", "12",
-                        SectionType.METHODS, Label.MENTIONING, 0.9, false),
-                statement(P1, CITED_A, 5, "Consistent with [12], drought tolerance increased in transgenic plants.",
-                        "12", SectionType.DISCUSSION, Label.SUPPORTING, 0.8, true),
-                statement(P1, CITED_B, 5, "Consistent with [12], drought tolerance increased in transgenic plants.",
-                        "13", SectionType.DISCUSSION, Label.MENTIONING, 0.7, false));
+                statement(
+                        P1,
+                        CITED_A,
+                        1,
+                        "Relative expression was calculated with the 2-ΔΔCt method [12].",
+                        "12",
+                        SectionType.METHODS,
+                        Label.MENTIONING,
+                        0.9,
+                        false),
+                statement(
+                        P1,
+                        CITED_A,
+                        5,
+                        "Consistent with [12], drought tolerance increased in transgenic plants.",
+                        "12",
+                        SectionType.DISCUSSION,
+                        Label.SUPPORTING,
+                        0.8,
+                        true),
+                statement(
+                        P1,
+                        CITED_B,
+                        5,
+                        "Consistent with [12], drought tolerance increased in transgenic plants.",
+                        "13",
+                        SectionType.DISCUSSION,
+                        Label.MENTIONING,
+                        0.7,
+                        false));
     }
 
     static List<CitationStatement> p2() {
         return List.of(
-                statement(P2, CITED_A, 2, "In contrast to Livak et al. (2001), we observed no <effect> & no change.",
-                        "Livak et al. (2001)", SectionType.RESULTS, Label.CONTRASTING, 0.6, false),
-                statement(P2, CITED_A, 3, "Drought stress responses were reviewed earlier (Livak et al. 2001).",
-                        "Livak et al. 2001", SectionType.INTRODUCTION, Label.MENTIONING, 0.5, false));
+                statement(
+                        P2,
+                        CITED_A,
+                        2,
+                        "In contrast to Livak et al. (2001), we observed no <effect> & no change.",
+                        "Livak et al. (2001)",
+                        SectionType.RESULTS,
+                        Label.CONTRASTING,
+                        0.6,
+                        false),
+                statement(
+                        P2,
+                        CITED_A,
+                        3,
+                        "Drought stress responses were reviewed earlier (Livak et al. 2001).",
+                        "Livak et al. 2001",
+                        SectionType.INTRODUCTION,
+                        Label.MENTIONING,
+                        0.5,
+                        false));
     }
 
     static List<CitationStatement> p3() {
-        return List.of(statement(P3, CITED_A, 7, "Gene expression was normalised as described.12", "12",
-                SectionType.METHODS, Label.UNCLASSIFIED, 0.0, false));
+        return List.of(statement(
+                P3,
+                CITED_A,
+                7,
+                "Gene expression was normalised as described.12",
+                "12",
+                SectionType.METHODS,
+                Label.UNCLASSIFIED,
+                0.0,
+                false));
     }
 
     @BeforeAll
@@ -108,7 +183,9 @@ class LuceneStatementStoreTest {
 
     @Test
     void sectionTalliesAndCitingPublicationsPerYear() throws Exception {
-        assertEquals(new SectionTallies(CITED_A, 5, 1, 2, 1, 1, 0), store.sectionTallies(CITED_A).orElseThrow());
+        assertEquals(
+                new SectionTallies(CITED_A, 5, 1, 2, 1, 1, 0),
+                store.sectionTallies(CITED_A).orElseThrow());
         // P1 in 2017; P2 and P3 in 2018, P2 counted once although it has two statements
         assertEquals(Map.of(2017, 1L, 2018, 2L), store.citingPublicationsPerYear(CITED_A));
     }
@@ -138,16 +215,23 @@ class LuceneStatementStoreTest {
         assertEquals(3, page.totalHits());
         assertEquals(Map.of("discussion", 2L, "introduction", 1L), page.facets().get("section"));
         assertEquals(Map.of("2017", 2L, "2018", 1L), page.facets().get("year"));
-        StatementHit intro = page.hits().stream().filter(h -> h.statement().section() == SectionType.INTRODUCTION)
-                .findFirst().orElseThrow();
-        assertEquals("<mark>Drought</mark> stress responses were reviewed earlier "
-                + "(<mark class=\"marker\">Livak et al. 2001</mark>).", intro.highlighted());
+        StatementHit intro = page.hits().stream()
+                .filter(h -> h.statement().section() == SectionType.INTRODUCTION)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "<mark>Drought</mark> stress responses were reviewed earlier "
+                        + "(<mark class=\"marker\">Livak et al. 2001</mark>).",
+                intro.highlighted());
         SearchPage contrast = store.search(q("observed", null, Set.of(), Set.of(), null, null, null, null), false);
-        assertEquals("In contrast to <mark class=\"marker\">Livak et al. (2001)</mark>, we <mark>observed</mark> "
-                + "no &lt;effect&gt; &amp; no change.", contrast.hits().get(0).highlighted());
+        assertEquals(
+                "In contrast to <mark class=\"marker\">Livak et al. (2001)</mark>, we <mark>observed</mark> "
+                        + "no &lt;effect&gt; &amp; no change.",
+                contrast.hits().get(0).highlighted());
         // a superscript marker after the full stop is found, not the 12 inside another number
         SearchPage sup = store.search(q("normalised", null, Set.of(), Set.of(), null, null, null, null), false);
-        assertEquals("Gene expression was <mark>normalised</mark> as described.<mark class=\"marker\">12</mark>",
+        assertEquals(
+                "Gene expression was <mark>normalised</mark> as described.<mark class=\"marker\">12</mark>",
                 sup.hits().get(0).highlighted());
     }
 
@@ -157,9 +241,21 @@ class LuceneStatementStoreTest {
         assertEquals(1, count(q("drought AND NOT tolerance", null, Set.of(), Set.of(), null, null, null, null)));
         assertEquals(1, count(q("drought label:supporting", null, Set.of(), Set.of(), null, null, null, null)));
         assertEquals(3, count(q("year:2018", null, Set.of(), Set.of(), null, null, null, null)));
-        assertEquals(4, count(q("year:[2018 TO *] OR section:methods", null, Set.of(), Set.of(), null, null, null, null)));
-        for (String odd : List.of("drought)", "\"unbalanced", "AND", "10.1006/meth.2001.1262", "*", "label:nonsense",
-                "a:b:c", "((((", "drought~", "dro*", "/regex/", "the")) {
+        assertEquals(
+                4, count(q("year:[2018 TO *] OR section:methods", null, Set.of(), Set.of(), null, null, null, null)));
+        for (String odd : List.of(
+                "drought)",
+                "\"unbalanced",
+                "AND",
+                "10.1006/meth.2001.1262",
+                "*",
+                "label:nonsense",
+                "a:b:c",
+                "((((",
+                "drought~",
+                "dro*",
+                "/regex/",
+                "the")) {
             store.search(q(odd, null, Set.of(), Set.of(), null, null, null, null), true); // never throws
         }
         assertEquals(3, count(q("drought)", null, Set.of(), Set.of(), null, null, null, null)));
@@ -172,27 +268,66 @@ class LuceneStatementStoreTest {
             String cursor = null;
             int pages = 0;
             do {
-                SearchPage page = store.search(new StatementQuery(null, null, null, null, null, null, null, null, null,
-                        null, sort, cursor, 2), false);
-                for (StatementHit h : page.hits()) assertTrue(seen.add(h.statement().id()), "duplicate in " + sort);
+                SearchPage page = store.search(
+                        new StatementQuery(null, null, null, null, null, null, null, null, null, null, sort, cursor, 2),
+                        false);
+                for (StatementHit h : page.hits())
+                    assertTrue(seen.add(h.statement().id()), "duplicate in " + sort);
                 cursor = page.nextCursor();
                 pages++;
             } while (cursor != null);
             assertEquals(6, seen.size(), sort.name());
             assertEquals(3, pages, sort.name());
         }
-        assertThrows(IllegalArgumentException.class, () -> store.search(new StatementQuery(null, null, null, null, null,
-                null, null, null, null, null, null, "not*a~cursor", 2), false));
-        String yearCursor = store.search(new StatementQuery(null, null, null, null, null, null, null, null, null, null,
-                StatementSort.YEAR_DESC, null, 2), false).nextCursor();
-        assertThrows(IllegalArgumentException.class, () -> store.search(new StatementQuery(null, null, null, null, null,
-                null, null, null, null, null, StatementSort.CONFIDENCE_ASC, yearCursor, 2), false));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.search(
+                        new StatementQuery(
+                                null, null, null, null, null, null, null, null, null, null, null, "not*a~cursor", 2),
+                        false));
+        String yearCursor = store.search(
+                        new StatementQuery(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                StatementSort.YEAR_DESC,
+                                null,
+                                2),
+                        false)
+                .nextCursor();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.search(
+                        new StatementQuery(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                StatementSort.CONFIDENCE_ASC,
+                                yearCursor,
+                                2),
+                        false));
     }
 
     @Test
     void yearSortOrdersByCitingYear() throws Exception {
-        SearchPage page = store.search(new StatementQuery(null, null, null, null, null, null, null, null, null, null,
-                StatementSort.YEAR_DESC, null, 10), false);
+        SearchPage page = store.search(
+                new StatementQuery(
+                        null, null, null, null, null, null, null, null, null, null, StatementSort.YEAR_DESC, null, 10),
+                false);
         assertEquals(2018, page.hits().get(0).statement().citing().year());
         assertEquals(2017, page.hits().get(5).statement().citing().year());
         assertNull(page.nextCursor());
@@ -228,8 +363,16 @@ class LuceneStatementStoreTest {
                 ArticleMetadata citing = article("10.5/gen" + a, 2000 + a % 20, "Journal " + a % 7);
                 List<CitationStatement> list = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
-                    list.add(statement(citing, i % 2 == 0 ? CITED_A : CITED_B, i, "Generated sentence " + i + " [1].",
-                            "1", SectionType.values()[i % 5], Label.values()[i % 4], i / 10.0, false));
+                    list.add(statement(
+                            citing,
+                            i % 2 == 0 ? CITED_A : CITED_B,
+                            i,
+                            "Generated sentence " + i + " [1].",
+                            "1",
+                            SectionType.values()[i % 5],
+                            Label.values()[i % 4],
+                            i / 10.0,
+                            false));
                 }
                 w.replaceArticle(citing.articleId(), list);
             }
@@ -253,8 +396,15 @@ class LuceneStatementStoreTest {
         }
     }
 
-    static StatementQuery q(String text, String cited, Set<Label> labels, Set<SectionType> sections, Integer from,
-            Integer to, String journal, SelfCitationFilter self) {
+    static StatementQuery q(
+            String text,
+            String cited,
+            Set<Label> labels,
+            Set<SectionType> sections,
+            Integer from,
+            Integer to,
+            String journal,
+            SelfCitationFilter self) {
         return new StatementQuery(text, cited, null, null, labels, sections, from, to, journal, self, null, null, 100);
     }
 

@@ -45,8 +45,8 @@ class RepointOnLaterIngestTest {
         Path second = Files.createDirectories(tmp.resolve("second"));
         Path index = tmp.resolve("index");
         Files.writeString(first.resolve("a.xml"), jats("10.9999/first", ""));
-        Files.writeString(second.resolve("b.xml"),
-                jats("10.9999/second", " <pub-id pub-id-type=\"doi\">" + LIVAK + "</pub-id>"));
+        Files.writeString(
+                second.resolve("b.xml"), jats("10.9999/second", " <pub-id pub-id-type=\"doi\">" + LIVAK + "</pub-id>"));
 
         assertEquals(0, ingest(first, index));
         try (LuceneStatementStore store = LuceneStatementStore.open(index)) {
@@ -62,7 +62,8 @@ class RepointOnLaterIngestTest {
             List<CitationStatement> all = new ArrayList<>();
             store.forEach(StatementQuery.all(10), all::add);
             assertEquals(2, all.size());
-            for (CitationStatement s : all) assertEquals("doi:" + LIVAK, s.cited().workId(), s.citing().doi());
+            for (CitationStatement s : all)
+                assertEquals("doi:" + LIVAK, s.cited().workId(), s.citing().doi());
         }
     }
 

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import org.citelens.parse.DocumentLimits;
 import org.citelens.parse.RejectedDocumentException;
 import org.citelens.parse.RejectedDocumentException.Kind;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.citelens.testdata.RepositoryFiles;
 
 /** The per-document limits at the file boundary: size before reading, time while parsing. */
 class ArticleFileReaderTest {
@@ -30,7 +30,8 @@ class ArticleFileReaderTest {
             f.setLength(200L * 1024 * 1024); // sparse: were it read, it would be 200 MB of NULs
         }
         try (ArticleFileReader reader = new ArticleFileReader(DocumentLimits.DEFAULTS, 1)) {
-            RejectedDocumentException e = assertThrows(RejectedDocumentException.class, () -> reader.read(big, "big.xml"));
+            RejectedDocumentException e =
+                    assertThrows(RejectedDocumentException.class, () -> reader.read(big, "big.xml"));
             assertEquals(Kind.TOO_LARGE, e.kind());
             assertTrue(e.getMessage().contains("209715200"), e.getMessage());
         }
@@ -41,13 +42,14 @@ class ArticleFileReaderTest {
         Path article = largestCorpusArticle();
         assertTrue(Files.size(article) > 300_000);
         try (ArticleFileReader reader = new ArticleFileReader(DocumentLimits.DEFAULTS.withMaxMillis(1), 1)) {
-            RejectedDocumentException e = assertThrows(RejectedDocumentException.class,
-                    () -> reader.read(article, "rice/PMC6305313.xml"));
+            RejectedDocumentException e =
+                    assertThrows(RejectedDocumentException.class, () -> reader.read(article, "rice/PMC6305313.xml"));
             assertEquals(Kind.TIME_LIMIT, e.kind());
             assertTrue(e.getMessage().contains("1 ms"), e.getMessage());
         }
         try (ArticleFileReader reader = new ArticleFileReader(DocumentLimits.DEFAULTS, 1)) {
-            assertEquals(Path.of("rice/PMC6305313.xml").toString(),
+            assertEquals(
+                    Path.of("rice/PMC6305313.xml").toString(),
                     reader.read(article, "rice/PMC6305313.xml").metadata().source());
         }
     }

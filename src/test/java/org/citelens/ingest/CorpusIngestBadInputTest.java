@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.citelens.classify.Classifiers;
 import org.citelens.index.LuceneStatementStore;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.citelens.testdata.RepositoryFiles;
 
 /** A batch of files that are not articles finishes, reports every one with its reason, and indexes nothing. */
 class CorpusIngestBadInputTest {
@@ -42,20 +42,23 @@ class CorpusIngestBadInputTest {
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         IngestOptions options = new IngestOptions(corpus, tmp.resolve("index"), 2, 1024 * 1024, 10);
-        IngestReport report = new CorpusIngest(options, Classifiers.shipped(),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run();
+        IngestReport report = new CorpusIngest(
+                        options, Classifiers.shipped(), new PrintStream(err, true, StandardCharsets.UTF_8), false)
+                .run();
 
         assertEquals(4, report.files());
         assertEquals(0, report.articles());
         Map<String, String> reasons = report.skipped().stream()
                 .collect(Collectors.toMap(IngestReport.SkippedFile::file, IngestReport.SkippedFile::reason));
-        assertEquals(List.of("pages/binary.xml", "pages/empty.xml", "pages/huge.nxml", "pages/notes.html"),
+        assertEquals(
+                List.of("pages/binary.xml", "pages/empty.xml", "pages/huge.nxml", "pages/notes.html"),
                 reasons.keySet().stream().sorted().toList());
         assertEquals("empty file", reasons.get("pages/empty.xml"));
         assertTrue(reasons.get("pages/huge.nxml").startsWith("larger than 1048576 bytes"));
         reasons.values().forEach(r -> assertTrue(!r.isBlank()));
         assertTrue(Files.exists(tmp.resolve("index").resolve(IngestReport.FILE_NAME)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("ingest pass 1/2"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("ingest pass 1/2"), err.toString(StandardCharsets.UTF_8));
         try (LuceneStatementStore store = LuceneStatementStore.open(tmp.resolve("index"))) {
             assertEquals(0, store.statementCount());
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.citelens.model.SourceFormat;
-import org.junit.jupiter.api.Test;
 import org.citelens.testdata.RepositoryFiles;
+import org.junit.jupiter.api.Test;
 
 /** Format detection decides from the content; names only break ties; nothing makes it throw. */
 class ArticleParsersDetectTest {
@@ -44,8 +44,14 @@ class ArticleParsersDetectTest {
 
     @Test
     void prologsBomsAndFragmentsAreHandled() {
-        assertEquals(SourceFormat.TEI, detect("\uFEFF<?xml version=\"1.0\"?>\n<!-- grobid -->\n<tei:TEI xmlns:tei=\"http://www.tei-c.org/ns/1.0\"/>", "x"));
-        assertEquals(SourceFormat.JATS, detect("<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96)//EN\" \"x.dtd\"><article/>", "x"));
+        assertEquals(
+                SourceFormat.TEI,
+                detect(
+                        "\uFEFF<?xml version=\"1.0\"?>\n<!-- grobid -->\n<tei:TEI xmlns:tei=\"http://www.tei-c.org/ns/1.0\"/>",
+                        "x"));
+        assertEquals(
+                SourceFormat.JATS,
+                detect("<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96)//EN\" \"x.dtd\"><article/>", "x"));
         assertEquals(SourceFormat.HTML, detect("<!doctype html><title>x</title>", "x.xml"));
         assertEquals(SourceFormat.HTML, detect("<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>", "x.xml"));
         assertEquals(SourceFormat.HTML, detect("<div><p>fragment</p></div>", "page.htm"));

@@ -16,10 +16,10 @@ import org.citelens.model.Article;
 import org.citelens.model.CitationMention;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Section;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The HTML parser against counts a person made by reading ten publisher pages (html-handcount.tsv), not against
@@ -42,8 +42,13 @@ class HtmlHandCountTest {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
-                rows.add(new HandCount(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                        Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+                rows.add(new HandCount(
+                        f[0],
+                        f[1],
+                        Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]),
+                        Integer.parseInt(f[5])));
             }
         }
         return rows;
@@ -74,9 +79,18 @@ class HtmlHandCountTest {
         int agreed = Math.min(found, h.cited());
         double recall = (double) agreed / h.cited();
         double precision = found == 0 ? 1.0 : (double) agreed / found;
-        System.out.printf(Locale.ROOT, "%s\t%s\trefs %d/%d\tmarkers %d\tcited hand %d parsed %d\tR=%.3f P=%.3f%n",
-                h.file(), h.publisher(), h.references(), a.references().size(), h.markers(), h.cited(), found,
-                recall, precision);
+        System.out.printf(
+                Locale.ROOT,
+                "%s\t%s\trefs %d/%d\tmarkers %d\tcited hand %d parsed %d\tR=%.3f P=%.3f%n",
+                h.file(),
+                h.publisher(),
+                h.references(),
+                a.references().size(),
+                h.markers(),
+                h.cited(),
+                found,
+                recall,
+                precision);
         // A reference list is either read whole or not: every entry a reader sees must be there, no more.
         assertEquals(h.references(), a.references().size(), "references of " + h.file());
         Figures figures = Figures.of("html");
@@ -88,7 +102,8 @@ class HtmlHandCountTest {
     void theHandCountsCoverTenPagesOfDifferentPublishers() throws IOException {
         List<HandCount> rows = counts();
         assertTrue(rows.size() >= 10, "pages counted by hand: " + rows.size());
-        assertEquals(rows.size(), rows.stream().map(HandCount::publisher).distinct().count(), "one page per publisher");
+        assertEquals(
+                rows.size(), rows.stream().map(HandCount::publisher).distinct().count(), "one page per publisher");
         for (HandCount h : rows) {
             assertTrue(h.markers() <= h.cited(), h.file() + ": a marker cites at least one reference");
             assertTrue(h.captionCited() <= h.cited(), h.file());

@@ -21,11 +21,11 @@ import org.citelens.model.Article;
 import org.citelens.model.CitationMention;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Section;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.citelens.testdata.RepositoryFiles;
 
 /** The HTML parser on the real publisher pages, against counts made without the parser (html-expected.tsv). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,7 +42,8 @@ class HtmlParserCorpusTest {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
-                rows.add(new Expected(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Arrays.asList(f[4].split(","))));
+                rows.add(new Expected(
+                        f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Arrays.asList(f[4].split(","))));
             }
         }
         return rows.stream();
@@ -62,11 +63,20 @@ class HtmlParserCorpusTest {
     void findsTheCitationsAndReferencesAReaderSees(Expected e) throws Exception {
         Article a = parse(e.file());
         HtmlCitationCounts c = HtmlCitationCounts.compare(a, e.citedIds());
-        System.out.printf("%s\trefs %d/%d\tcited %d found %d expected %d\tP=%.3f R=%.3f%n", e.file(), a.references().size(),
-                e.references(), c.truePositives(), c.found(), c.expected(), c.precision(), c.recall());
+        System.out.printf(
+                "%s\trefs %d/%d\tcited %d found %d expected %d\tP=%.3f R=%.3f%n",
+                e.file(),
+                a.references().size(),
+                e.references(),
+                c.truePositives(),
+                c.found(),
+                c.expected(),
+                c.precision(),
+                c.recall());
         Figures figures = Figures.of("html");
         int allowed = Math.max(1, (int) (e.references() * figures.value("expected.references.tolerance")));
-        assertTrue(Math.abs(a.references().size() - e.references()) <= allowed,
+        assertTrue(
+                Math.abs(a.references().size() - e.references()) <= allowed,
                 "references: " + a.references().size() + " vs " + e.references());
         figures.atLeast("expected.precision", c.precision(), e.file());
         figures.atLeast("expected.recall", c.recall(), e.file());
@@ -114,10 +124,14 @@ class HtmlParserCorpusTest {
     @Test
     void splitsOneWileyAnchorWithSeveralTargetsIntoOneMentionPerNumberOrRange() throws Exception {
         Article wiley = parse("wiley__advs.201500314.html");
-        List<CitationMention> all = wiley.sections().stream().flatMap(s -> s.paragraphs().stream())
-                .flatMap(p -> p.citations().stream()).toList();
-        CitationMention range = all.stream().filter(m -> m.marker().equals("16-18")).findFirst().orElseThrow();
-        assertEquals(List.of("advs201500314-bib-0016", "advs201500314-bib-0017", "advs201500314-bib-0018"), range.refIds());
+        List<CitationMention> all = wiley.sections().stream()
+                .flatMap(s -> s.paragraphs().stream())
+                .flatMap(p -> p.citations().stream())
+                .toList();
+        CitationMention range =
+                all.stream().filter(m -> m.marker().equals("16-18")).findFirst().orElseThrow();
+        assertEquals(
+                List.of("advs201500314-bib-0016", "advs201500314-bib-0017", "advs201500314-bib-0018"), range.refIds());
     }
 
     @Test
@@ -128,8 +142,13 @@ class HtmlParserCorpusTest {
                 for (Section s : a.sections()) {
                     for (Paragraph p : s.paragraphs()) {
                         String t = p.text();
-                        assertFalse(t.contains("Google Scholar") || t.contains("PubMed Abstract") || t.contains("View Article")
-                                || t.contains("This site uses cookies") || t.contains("Cross Ref"), page + ": " + t);
+                        assertFalse(
+                                t.contains("Google Scholar")
+                                        || t.contains("PubMed Abstract")
+                                        || t.contains("View Article")
+                                        || t.contains("This site uses cookies")
+                                        || t.contains("Cross Ref"),
+                                page + ": " + t);
                     }
                 }
             }

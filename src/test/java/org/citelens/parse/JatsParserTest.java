@@ -22,11 +22,11 @@ import org.citelens.model.Reference;
 import org.citelens.model.Section;
 import org.citelens.model.SectionType;
 import org.citelens.parse.jats.XrefScan;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.citelens.testdata.RepositoryFiles;
 
 /** The JATS parser on real corpus files, against counts taken independently (manifest, {@link XrefScan}, reading). */
 class JatsParserTest {
@@ -43,7 +43,9 @@ class JatsParserTest {
 
     /** manifest.tsv rows: file, doi, pmid, pmcid, year, journal, license, n_refs, n_refs_with_doi, n_xref_bibr, ... */
     static Stream<Arguments> manifest() throws IOException {
-        return Files.readAllLines(corpus().resolve("manifest.tsv")).stream().skip(1).map(l -> l.split("\t", -1))
+        return Files.readAllLines(corpus().resolve("manifest.tsv")).stream()
+                .skip(1)
+                .map(l -> l.split("\t", -1))
                 .map(row -> Arguments.of(row[0], row));
     }
 
@@ -60,7 +62,9 @@ class JatsParserTest {
         dois.forEach((id, doi) -> {
             String parsed = a.referencesById().get(id).doi();
             if (VALID_DOI.matcher(doi).matches()) {
-                assertTrue(parsed != null && doi.toLowerCase().startsWith(parsed), file + " " + id + ": " + parsed + " for " + doi);
+                assertTrue(
+                        parsed != null && doi.toLowerCase().startsWith(parsed),
+                        file + " " + id + ": " + parsed + " for " + doi);
             } else {
                 assertNull(parsed, file + " " + id);
             }
@@ -80,8 +84,10 @@ class JatsParserTest {
                 next++;
                 any = true;
             }
-            assertTrue(any, file + ": marker '" + m.marker() + "' matches no xref; next xref is "
-                    + (next < xrefs.size() ? xrefs.get(next) : "none"));
+            assertTrue(
+                    any,
+                    file + ": marker '" + m.marker() + "' matches no xref; next xref is "
+                            + (next < xrefs.size() ? xrefs.get(next) : "none"));
         }
         assertEquals(xrefs.size(), next, file + ": body and caption xrefs covered by markers");
     }
@@ -105,8 +111,10 @@ class JatsParserTest {
         assertEquals("10.1186/s13568-016-0316-7", m.doi());
         assertEquals("PMC5209317", m.pmcid());
         assertNull(m.pmid());
-        assertEquals("Optimization of medium compositions to improve a novel glycoprotein production by Streptomyces"
-                + " kanasenisi ZX01", m.title());
+        assertEquals(
+                "Optimization of medium compositions to improve a novel glycoprotein production by Streptomyces"
+                        + " kanasenisi ZX01",
+                m.title());
         assertEquals(6, m.authors().size());
         assertEquals(new Author("Zhou", "Yong"), m.authors().get(0));
         assertEquals(new Author("Han", "Li-Rong"), m.authors().get(5));
@@ -132,8 +140,10 @@ class JatsParserTest {
     void frontiersMetadataReadByHand() throws Exception {
         ArticleMetadata m = parse("osanctum/PMC4558530.xml").metadata();
         assertEquals("10.3389/fmicb.2015.00892", m.doi());
-        assertEquals("Antagonistic activity of Ocimum sanctum L. essential oil on growth and zearalenone production"
-                + " by Fusarium graminearum in maize grains", m.title());
+        assertEquals(
+                "Antagonistic activity of Ocimum sanctum L. essential oil on growth and zearalenone production"
+                        + " by Fusarium graminearum in maize grains",
+                m.title());
         assertEquals(8, m.authors().size());
         assertEquals(new Author("Kalagatur", "Naveen K."), m.authors().get(0));
         assertEquals(new Author("Putcha", "Venkata L. R."), m.authors().get(7));
@@ -153,8 +163,11 @@ class JatsParserTest {
         assertEquals(List.of(new Author("Bellwood", "P")), r.authors());
         assertEquals("Formosan Prehistory and Austronesian Dispersal", r.title());
         assertEquals(2000, r.year());
-        assertTrue(r.rawText().startsWith("Bellwood P. Formosan Prehistory and Austronesian Dispersal In: Blundell D,"
-                + " editor."), r.rawText());
+        assertTrue(
+                r.rawText()
+                        .startsWith("Bellwood P. Formosan Prehistory and Austronesian Dispersal In: Blundell D,"
+                                + " editor."),
+                r.rawText());
         Reference first = parse("millet/PMC5381892.xml").references().get(0);
         assertEquals("World Archaeology", first.source());
         assertEquals("8", first.volume());
@@ -164,10 +177,14 @@ class JatsParserTest {
     @Test
     void elementCitationIsRenderedWithPunctuationForDisplay() throws Exception {
         Reference r = parse("millet/PMC5209317.xml").referencesById().get("CR1");
-        assertEquals("Azma M, Mohamed MS, Mohamad R, Rahim RA, Ariff AB. Improvement of medium composition for"
-                + " heterotrophic cultivation of green microalgae, Tetraselmis suecica, using response surface methodology."
-                + " Biochem Eng J. 2011;53(2):187–195. doi:10.1016/j.bej.2010.10.010", r.rawText());
-        assertEquals(List.of("Azma", "Mohamed", "Mohamad", "Rahim", "Ariff"), r.authors().stream().map(Author::surname).toList());
+        assertEquals(
+                "Azma M, Mohamed MS, Mohamad R, Rahim RA, Ariff AB. Improvement of medium composition for"
+                        + " heterotrophic cultivation of green microalgae, Tetraselmis suecica, using response surface methodology."
+                        + " Biochem Eng J. 2011;53(2):187–195. doi:10.1016/j.bej.2010.10.010",
+                r.rawText());
+        assertEquals(
+                List.of("Azma", "Mohamed", "Mohamad", "Rahim", "Ariff"),
+                r.authors().stream().map(Author::surname).toList());
         assertEquals("10.1016/j.bej.2010.10.010", r.doi());
         assertEquals(2011, r.year());
     }
@@ -176,7 +193,9 @@ class JatsParserTest {
     void processingInstructionsNeverLeakButGiveThePmid() throws Exception {
         Reference r = parse("millet/PMC5962751.xml").referencesById().get("B52");
         assertEquals("29583031", r.pmid(), "from <?supplied-pmid 29583031?>");
-        assertEquals(List.of("Roach", "Bartsch", "Hackett", "Oelz"), r.authors().stream().map(Author::surname).toList());
+        assertEquals(
+                List.of("Roach", "Bartsch", "Hackett", "Oelz"),
+                r.authors().stream().map(Author::surname).toList());
         assertEquals(1993, r.year());
         assertFalse(r.rawText().contains("29583031"), r.rawText());
         assertTrue(r.rawText().endsWith("272–274."), r.rawText());
@@ -199,7 +218,8 @@ class JatsParserTest {
     private static void assertClean(Path f, String text) {
         if (text == null) return;
         // "< inf >" is in one source as escaped text, so markup as such is not checked; leaked PIs and spacing are
-        assertFalse(text.contains("supplied-pmid") || text.contains("<?") || text.contains("  ") || text.isBlank(),
+        assertFalse(
+                text.contains("supplied-pmid") || text.contains("<?") || text.contains("  ") || text.isBlank(),
                 f + ": " + text);
     }
 
@@ -213,10 +233,13 @@ class JatsParserTest {
     void superscriptRangeAndListInsideOneSup() throws Exception {
         Article a = parse("rice/PMC6093901.xml");
         Paragraph p = a.sections().get(0).paragraphs().get(0);
-        assertTrue(p.text().startsWith("Rice is a staple food for almost half of the world’s population1. The"), p.text());
+        assertTrue(
+                p.text().startsWith("Rice is a staple food for almost half of the world’s population1. The"), p.text());
         assertEquals(List.of("CR1"), p.citations().get(0).refIds());
         int at = p.text().indexOf("population1") + "population".length();
-        assertEquals(new CitationMention(at, at + 1, "1", List.of("CR1")), p.citations().get(0));
+        assertEquals(
+                new CitationMention(at, at + 1, "1", List.of("CR1")),
+                p.citations().get(0));
         CitationMention range = mention(a, "5–9");
         assertEquals(List.of("CR5", "CR6", "CR7", "CR8", "CR9"), range.refIds());
         assertEquals(List.of("CR3"), mention(a, "3").refIds());
@@ -233,7 +256,8 @@ class JatsParserTest {
     @Test
     void authorYearMarkersTakeInTheAuthorsWrittenOutsideTheXref() throws Exception {
         Article springer = parse("millet/PMC5209317.xml");
-        assertEquals(List.of("CR4"), mention(springer, "Demain and Sanchez 2009").refIds());
+        assertEquals(
+                List.of("CR4"), mention(springer, "Demain and Sanchez 2009").refIds());
         assertEquals(List.of("CR20"), mention(springer, "Watve et al. 2001").refIds());
         Article frontiers = parse("millet/PMC5808252.xml");
         CitationMention ren = mention(frontiers, "Ren et al., 2013");
@@ -245,7 +269,10 @@ class JatsParserTest {
         List<Section> sections = parse("millet/PMC5209317.xml").sections();
         assertEquals("Introduction", sections.get(0).heading());
         assertEquals(SectionType.INTRODUCTION, sections.get(0).type());
-        Section strain = sections.stream().filter(s -> s.heading().equals("Strain")).findFirst().orElseThrow();
+        Section strain = sections.stream()
+                .filter(s -> s.heading().equals("Strain"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(SectionType.METHODS, strain.type(), "nested under Materials and methods");
         assertEquals(SectionType.DISCUSSION, sections.get(sections.size() - 1).type());
     }
@@ -253,7 +280,9 @@ class JatsParserTest {
     @Test
     void tableFootnotesAndAttributionsAreCaptionsButTableCellsAreNoText() throws Exception {
         Article a = parse("rice/PMC5962810.xml");
-        Paragraph foot = paragraphs(a).stream().filter(p -> p.text().contains("Data from Itoh et al. (2017).")).findFirst()
+        Paragraph foot = paragraphs(a).stream()
+                .filter(p -> p.text().contains("Data from Itoh et al. (2017)."))
+                .findFirst()
                 .orElseThrow();
         assertTrue(foot.caption());
         assertFalse(paragraphs(a).stream().anyMatch(p -> p.text().contains("20.7 ± 0.2")), "table cell text");
@@ -262,16 +291,23 @@ class JatsParserTest {
     @Test
     void figuresKeptApartInAFloatsGroupTakeTheTypeOfTheSectionThatFirstPointsAtThem() throws Exception {
         Section section = parse("millet/PMC5537901.xml").sections().stream()
-                .filter(s -> s.paragraphs().stream().anyMatch(p -> p.caption()
-                        && p.text().startsWith("Experiment 3. Caco-2 cell Fe uptake as measured by ferritin formation")))
-                .findFirst().orElseThrow();
+                .filter(
+                        s -> s.paragraphs().stream()
+                                .anyMatch(
+                                        p -> p.caption()
+                                                && p.text()
+                                                        .startsWith(
+                                                                "Experiment 3. Caco-2 cell Fe uptake as measured by ferritin formation")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(SectionType.RESULTS, section.type());
     }
 
     @Test
     void notAnArticleIsMalformed() {
         assertThrows(MalformedArticleException.class, () -> parser.parse(new byte[0], "empty.xml"));
-        assertThrows(MalformedArticleException.class,
+        assertThrows(
+                MalformedArticleException.class,
                 () -> parser.parse("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "x.xml"));
     }
 
@@ -280,7 +316,10 @@ class JatsParserTest {
     }
 
     private static CitationMention mention(Article a, String marker) {
-        return paragraphs(a).stream().flatMap(p -> p.citations().stream()).filter(m -> m.marker().equals(marker))
-                .findFirst().orElseThrow(() -> new AssertionError("no marker " + marker));
+        return paragraphs(a).stream()
+                .flatMap(p -> p.citations().stream())
+                .filter(m -> m.marker().equals(marker))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no marker " + marker));
     }
 }

@@ -12,10 +12,10 @@ import org.citelens.model.CitationMention;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Reference;
 import org.citelens.model.SectionType;
+import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The TEI parser on the four GROBID files. Expected counts were taken with grep on the raw files, not with the
@@ -43,13 +43,16 @@ class TeiParserTest {
         assertEquals(refs, a.references().size());
         List<CitationMention> mentions = mentions(a);
         assertEquals(callouts, mentions.size());
-        assertEquals(unlinked, mentions.stream().filter(m -> m.refIds().isEmpty()).count());
-        assertEquals(refDois, a.references().stream().filter(r -> r.doi() != null).count());
+        assertEquals(
+                unlinked, mentions.stream().filter(m -> m.refIds().isEmpty()).count());
+        assertEquals(
+                refDois, a.references().stream().filter(r -> r.doi() != null).count());
         assertEquals(doi, a.metadata().doi());
         assertTrue(a.metadata().title() != null && !a.metadata().authors().isEmpty());
         for (var s : a.sections()) {
             for (Paragraph p : s.paragraphs()) {
-                for (CitationMention m : p.citations()) assertEquals(m.marker(), p.text().substring(m.start(), m.end()));
+                for (CitationMention m : p.citations())
+                    assertEquals(m.marker(), p.text().substring(m.start(), m.end()));
             }
         }
     }
@@ -58,7 +61,10 @@ class TeiParserTest {
     void keepsCalloutTextAsWrittenWithStrayBrackets() throws Exception {
         Article a = parse("s2orc-doc2json/2020.acl-main.207.tei.xml");
         List<CitationMention> mentions = mentions(a);
-        CitationMention radford = mentions.stream().filter(m -> m.marker().equals("(Radford et al., 2018;")).findFirst().orElseThrow();
+        CitationMention radford = mentions.stream()
+                .filter(m -> m.marker().equals("(Radford et al., 2018;"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("b38"), radford.refIds());
         Reference b38 = a.referencesById().get("b38");
         assertEquals(2018, b38.year());
@@ -92,11 +98,16 @@ class TeiParserTest {
     @Test
     void rejectsWhatIsNotTei() {
         assertThrows(MalformedArticleException.class, () -> parser.parse(new byte[0], "x.tei.xml"));
-        assertThrows(MalformedArticleException.class, () -> parser.parse("<html><body>hi</body></html>".getBytes(), "x.tei.xml"));
+        assertThrows(
+                MalformedArticleException.class,
+                () -> parser.parse("<html><body>hi</body></html>".getBytes(), "x.tei.xml"));
         assertThrows(MalformedArticleException.class, () -> parser.parse(new byte[] {0, 1, 2, 3, 0, 5}, "x.tei.xml"));
     }
 
     static List<CitationMention> mentions(Article a) {
-        return a.sections().stream().flatMap(s -> s.paragraphs().stream()).flatMap(p -> p.citations().stream()).toList();
+        return a.sections().stream()
+                .flatMap(s -> s.paragraphs().stream())
+                .flatMap(p -> p.citations().stream())
+                .toList();
     }
 }

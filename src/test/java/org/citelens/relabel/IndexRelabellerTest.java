@@ -20,10 +20,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.classify.Classifiers;
-import org.citelens.ingest.CorpusIngest;
-import org.citelens.ingest.IngestOptions;
 import org.citelens.index.StatementIndexWriter;
 import org.citelens.index.StatementsByArticle;
+import org.citelens.ingest.CorpusIngest;
+import org.citelens.ingest.IngestOptions;
 import org.citelens.model.CitationStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,27 +44,36 @@ class IndexRelabellerTest {
 
         CitationClassifier transformer = Classifiers.named(Classifiers.DEFAULT, 1);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        RelabelReport report = new IndexRelabeller(transformer, 2, new PrintStream(progress, true, StandardCharsets.UTF_8), false)
+        RelabelReport report = new IndexRelabeller(
+                        transformer, 2, new PrintStream(progress, true, StandardCharsets.UTF_8), false)
                 .run(index);
 
         Map<String, CitationStatement> after = statements(index);
         assertEquals(before.keySet(), after.keySet(), "the same statements, none added or lost");
         assertTrue(after.values().stream().allMatch(s -> transformer.name().equals(s.labelModel())));
-        long articles = before.values().stream().map(s -> s.citing().articleId()).distinct().count();
+        long articles = before.values().stream()
+                .map(s -> s.citing().articleId())
+                .distinct()
+                .count();
         assertTrue(articles >= 5, "articles with statements: " + articles);
         assertEquals(articles, report.articles());
         assertEquals(before.size(), report.statements());
         assertEquals(before.size(), report.labelledByModel());
-        long changed = before.keySet().stream().filter(id -> before.get(id).label() != after.get(id).label()
-                || before.get(id).confidence() != after.get(id).confidence()).count();
+        long changed = before.keySet().stream()
+                .filter(id -> before.get(id).label() != after.get(id).label()
+                        || before.get(id).confidence() != after.get(id).confidence())
+                .count();
         assertTrue(changed > 0, "the transformer changes labels or confidences");
         for (String id : before.keySet()) {
             assertEquals(before.get(id).sentence(), after.get(id).sentence());
             assertEquals(before.get(id).cited(), after.get(id).cited());
         }
-        assertTrue(progress.toString(StandardCharsets.UTF_8).contains("relabel"), progress.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                progress.toString(StandardCharsets.UTF_8).contains("relabel"),
+                progress.toString(StandardCharsets.UTF_8));
 
-        RelabelReport again = new IndexRelabeller(transformer, 2, new PrintStream(new ByteArrayOutputStream()), false).run(index);
+        RelabelReport again =
+                new IndexRelabeller(transformer, 2, new PrintStream(new ByteArrayOutputStream()), false).run(index);
         assertEquals(0, again.articles(), "a second run finds nothing left to relabel");
         assertEquals(articles, again.alreadyLabelled());
     }
@@ -74,11 +83,16 @@ class IndexRelabellerTest {
         Path corpus = tmp.resolve("corpus");
         copySmallestJats(corpus, articles);
         Path index = tmp.resolve("index");
-        new CorpusIngest(IngestOptions.defaults(corpus, index), Classifiers.shipped(),
-                new PrintStream(new ByteArrayOutputStream()), false).run();
+        new CorpusIngest(
+                        IngestOptions.defaults(corpus, index),
+                        Classifiers.shipped(),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        false)
+                .run();
         Map<String, List<CitationStatement>> byArticle = new HashMap<>();
         for (CitationStatement s : statements(index).values()) {
-            byArticle.computeIfAbsent(s.citing().articleId(), k -> new ArrayList<>())
+            byArticle
+                    .computeIfAbsent(s.citing().articleId(), k -> new ArrayList<>())
                     .add(s.withLabel(s.label(), s.confidence(), null));
         }
         try (StatementIndexWriter w = StatementIndexWriter.open(index)) {
@@ -106,8 +120,11 @@ class IndexRelabellerTest {
         Path corpus = org.citelens.testdata.RepositoryFiles.corpus();
         List<Path> files;
         try (Stream<Path> s = Files.walk(corpus)) {
-            files = s.filter(p -> p.toString().endsWith(".xml") && p.getFileName().toString().startsWith("PMC"))
-                    .sorted(Comparator.comparingLong(IndexRelabellerTest::size).thenComparing(Path::toString)).limit(n).toList();
+            files = s.filter(p -> p.toString().endsWith(".xml")
+                            && p.getFileName().toString().startsWith("PMC"))
+                    .sorted(Comparator.comparingLong(IndexRelabellerTest::size).thenComparing(Path::toString))
+                    .limit(n)
+                    .toList();
         }
         for (Path f : files) {
             Path dest = to.resolve(corpus.relativize(f));

@@ -32,15 +32,22 @@ class PreviousReleaseIndexTest {
         }
         Map<String, CitationStatement> before = IndexRelabellerTest.statements(index);
 
-        RelabelReport report = new IndexRelabeller(Classifiers.named(Classifiers.DEFAULT, 1), 1,
-                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), false).run(index);
+        RelabelReport report = new IndexRelabeller(
+                        Classifiers.named(Classifiers.DEFAULT, 1),
+                        1,
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                        false)
+                .run(index);
         assertEquals(229, report.labelledByModel());
 
         Map<String, CitationStatement> after = IndexRelabellerTest.statements(index);
         assertEquals(before.keySet(), after.keySet());
         String model = Classifiers.defaultModelName();
         assertTrue(after.values().stream().allMatch(s -> model.equals(s.labelModel())));
-        assertTrue(before.keySet().stream().anyMatch(id -> before.get(id).confidence() != after.get(id).confidence()),
+        assertTrue(
+                before.keySet().stream()
+                        .anyMatch(id ->
+                                before.get(id).confidence() != after.get(id).confidence()),
                 "labels or confidences change");
         try (LuceneStatementStore store = LuceneStatementStore.open(index)) {
             assertEquals(Map.of(model, 229L), store.labelModels());

@@ -22,13 +22,16 @@ final class ChildProcess implements AutoCloseable {
 
     private ChildProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) lines.add(line);
-            } catch (IOException e) {
-                // the process was killed: its output simply ends
-            }
-        }, "child-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) lines.add(line);
+                    } catch (IOException e) {
+                        // the process was killed: its output simply ends
+                    }
+                },
+                "child-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -43,7 +46,8 @@ final class ChildProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add("org.citelens.cli.Main");
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         return new ChildProcess(pb.start());
     }
 

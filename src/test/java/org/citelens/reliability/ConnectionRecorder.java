@@ -17,16 +17,18 @@ final class ConnectionRecorder implements AutoCloseable {
 
     ConnectionRecorder() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket s = socket.accept()) {
-                    connections.incrementAndGet();
-                    s.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes());
-                } catch (IOException e) {
-                    // closed: the test is over
-                }
-            }
-        }, "connection-recorder");
+        acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket s = socket.accept()) {
+                            connections.incrementAndGet();
+                            s.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes());
+                        } catch (IOException e) {
+                            // closed: the test is over
+                        }
+                    }
+                },
+                "connection-recorder");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,9 @@ class ExpensiveRoutesTest {
             Socket held = new Socket();
             held.setReceiveBufferSize(4096);
             held.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port));
-            held.getOutputStream().write(("GET /api/export?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            held.getOutputStream()
+                    .write(("GET /api/export?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             byte[] statusLine = held.getInputStream().readNBytes(12);
             assertEquals("HTTP/1.1 200", new String(statusLine, StandardCharsets.US_ASCII));
             Thread.sleep(500); // let the server fill the socket and block
@@ -59,7 +60,8 @@ class ExpensiveRoutesTest {
                 Thread t = new Thread(() -> {
                     while (running.get()) {
                         try {
-                            searchStatuses.add(server.get("/api/search?q=the%20OR%20a%20OR%20of&limit=1000").statusCode());
+                            searchStatuses.add(server.get("/api/search?q=the%20OR%20a%20OR%20of&limit=1000")
+                                    .statusCode());
                         } catch (Exception e) {
                             searchStatuses.add(-1);
                         }
@@ -83,13 +85,15 @@ class ExpensiveRoutesTest {
 
             assertTrue(tallyStatuses.stream().allMatch(s -> s == 200), "tallies under saturation: " + tallyStatuses);
             assertFalse(searchStatuses.contains(-1), "searches failed outright");
-            assertTrue(searchStatuses.stream().allMatch(s -> s == 200 || s == 503), "search statuses " + searchStatuses);
+            assertTrue(
+                    searchStatuses.stream().allMatch(s -> s == 200 || s == 503), "search statuses " + searchStatuses);
             long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
             double p50 = sorted[sorted.length / 2] / 1000.0;
             double p99 = sorted[(int) (sorted.length * 0.99) - 1] / 1000.0;
             long shed = searchStatuses.stream().filter(s -> s == 503).count();
-            System.out.printf("saturated: export slot held, extra export 503 + Retry-After %s; %d deep searches (%d shed"
-                    + " with 503); 200 tallies all 200, p50 %.1f ms, p99 %.1f ms%n",
+            System.out.printf(
+                    "saturated: export slot held, extra export 503 + Retry-After %s; %d deep searches (%d shed"
+                            + " with 503); 200 tallies all 200, p50 %.1f ms, p99 %.1f ms%n",
                     refused.headers().firstValue("Retry-After").orElse("?"), searchStatuses.size(), shed, p50, p99);
             // generous: the machine is shared; a starved tally would wait for an export (seconds), not milliseconds
             assertTrue(p50 < 250, "tallies median under saturation: " + p50 + " ms");

@@ -62,17 +62,24 @@ final class FuzzCorpus {
         for (int i = 0; i < 160; i++) xmlMutant("invalid-utf8", i, Set.of("encoding"), this::invalidUtf8);
         for (int i = 0; i < 30; i++) xmlMutant("latin1-declared-utf8", i, Set.of("encoding"), this::latin1DeclaredUtf8);
         for (int i = 0; i < 10; i++) xmlMutant("utf16", i, Set.of("duplicate"), this::utf16);
-        for (int i = 0; i < 10; i++) xmlMutant("utf16-odd-length", i, Set.of("encoding", "malformed-xml"), b -> {
-            byte[] u = utf16(b);
-            return Arrays.copyOf(u, u.length - 1);
-        });
+        for (int i = 0; i < 10; i++)
+            xmlMutant("utf16-odd-length", i, Set.of("encoding", "malformed-xml"), b -> {
+                byte[] u = utf16(b);
+                return Arrays.copyOf(u, u.length - 1);
+            });
         for (int i = 0; i < 60; i++) mutant("shuffled-lines", i, Set.of(), this::shuffleLines);
         for (int i = 0; i < 5; i++) write("zero-byte-" + i + ".xml", new byte[0], "zero-byte", Set.of("empty"));
         for (int i = 0; i < 5; i++) {
-            write("blank-" + i + ".xml", " \n\t\n".repeat(i + 1).getBytes(StandardCharsets.US_ASCII), "whitespace-only",
+            write(
+                    "blank-" + i + ".xml",
+                    " \n\t\n".repeat(i + 1).getBytes(StandardCharsets.US_ASCII),
+                    "whitespace-only",
                     Set.of());
         }
-        write("declaration-only.xml", "<?xml version=\"1.0\"?>\n".getBytes(StandardCharsets.US_ASCII), "no-elements",
+        write(
+                "declaration-only.xml",
+                "<?xml version=\"1.0\"?>\n".getBytes(StandardCharsets.US_ASCII),
+                "no-elements",
                 Set.of("malformed-xml", "not-an-article"));
         for (int i = 0; i < 40; i++) {
             byte[] bin = new byte[512 + random.nextInt(64 * 1024)];
@@ -92,36 +99,63 @@ final class FuzzCorpus {
         String deep = jats.substring(0, at) + "<sec>".repeat(NESTING) + "<p>deep</p>" + "</sec>".repeat(NESTING)
                 + jats.substring(at);
         write("nested-100000.xml", utf8(deep), "deep-nesting", Set.of("too-deep"));
-        write("nested-100000.html", utf8("<!DOCTYPE html><html><body>" + "<div>".repeat(NESTING) + "deep"
-                + "</div>".repeat(NESTING) + "</body></html>"), "deep-nesting", Set.of());
+        write(
+                "nested-100000.html",
+                utf8("<!DOCTYPE html><html><body>" + "<div>".repeat(NESTING) + "deep" + "</div>".repeat(NESTING)
+                        + "</body></html>"),
+                "deep-nesting",
+                Set.of());
         hugeFile();
         linksFile();
         String laughs = "<!DOCTYPE article [<!ENTITY lol \"lol\">" + lolLevels() + "]>";
-        write("xml-bomb.xml", utf8("<?xml version=\"1.0\"?>" + laughs + "<article><body><p>&lol9;</p></body></article>"),
-                "xml-bomb", Set.of("entity-declaration"));
-        write("xml-bomb-in-article.xml", utf8(withDoctype(jats, laughs, "&lol9;")), "xml-bomb", Set.of("entity-declaration"));
+        write(
+                "xml-bomb.xml",
+                utf8("<?xml version=\"1.0\"?>" + laughs + "<article><body><p>&lol9;</p></body></article>"),
+                "xml-bomb",
+                Set.of("entity-declaration"));
+        write(
+                "xml-bomb-in-article.xml",
+                utf8(withDoctype(jats, laughs, "&lol9;")),
+                "xml-bomb",
+                Set.of("entity-declaration"));
         String big = "x".repeat(50_000);
-        write("quadratic-blowup.xml", utf8(withDoctype(jats, "<!DOCTYPE article [<!ENTITY a \"" + big + "\">]>",
-                "&a;".repeat(50_000))), "xml-bomb", Set.of("entity-declaration"));
+        write(
+                "quadratic-blowup.xml",
+                utf8(withDoctype(jats, "<!DOCTYPE article [<!ENTITY a \"" + big + "\">]>", "&a;".repeat(50_000))),
+                "xml-bomb",
+                Set.of("entity-declaration"));
         String file = canary.toAbsolutePath().toString();
         Map<String, String> xxe = new LinkedHashMap<>();
         xxe.put("xxe-file-url", "<!DOCTYPE article [<!ENTITY xxe SYSTEM \"" + canary.toUri() + "\">]>");
         xxe.put("xxe-file-path", "<!DOCTYPE article [<!ENTITY xxe SYSTEM \"" + file + "\">]>");
         xxe.put("xxe-http", "<!DOCTYPE article [<!ENTITY xxe SYSTEM \"" + recorder.url("xxe") + "\">]>");
-        xxe.put("xxe-public", "<!DOCTYPE article [<!ENTITY xxe PUBLIC \"-//X//EN\" \"" + recorder.url("public") + "\">]>");
+        xxe.put(
+                "xxe-public",
+                "<!DOCTYPE article [<!ENTITY xxe PUBLIC \"-//X//EN\" \"" + recorder.url("public") + "\">]>");
         xxe.put("xxe-parameter", "<!DOCTYPE article [<!ENTITY % p SYSTEM \"" + recorder.url("param") + "\"> %p;]>");
         for (var e : xxe.entrySet()) {
-            write(e.getKey() + ".xml", utf8(withDoctype(jats, e.getValue(), "&xxe;")), "xxe", Set.of("entity-declaration"));
+            write(
+                    e.getKey() + ".xml",
+                    utf8(withDoctype(jats, e.getValue(), "&xxe;")),
+                    "xxe",
+                    Set.of("entity-declaration"));
         }
         String remoteDtd = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD"
                 + " v1.1 20151215//EN\" \"" + recorder.url("JATS-archivearticle1.dtd") + "\">";
         write("remote-dtd.xml", utf8(withDoctype(jats, remoteDtd, "")), "remote-dtd", Set.of("duplicate"));
-        String xinclude = jats.replaceFirst("<p>", "<p><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\""
-                + canary.toUri() + "\" parse=\"text\"/>");
+        String xinclude = jats.replaceFirst(
+                "<p>",
+                "<p><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"" + canary.toUri()
+                        + "\" parse=\"text\"/>");
         write("xinclude.xml", utf8(xinclude), "xinclude", Set.of("duplicate"));
-        write("xxe-html.html", utf8("<!DOCTYPE html [<!ENTITY xxe SYSTEM \"" + canary.toUri() + "\">]><html><head>"
-                + "<meta name=\"citation_title\" content=\"x\"></head><body><p>&xxe; <a href=\"" + recorder.url("a")
-                + "\">link</a><img src=\"" + recorder.url("img") + "\"></p></body></html>"), "xxe", Set.of());
+        write(
+                "xxe-html.html",
+                utf8("<!DOCTYPE html [<!ENTITY xxe SYSTEM \"" + canary.toUri() + "\">]><html><head>"
+                        + "<meta name=\"citation_title\" content=\"x\"></head><body><p>&xxe; <a href=\""
+                        + recorder.url("a")
+                        + "\">link</a><img src=\"" + recorder.url("img") + "\"></p></body></html>"),
+                "xxe",
+                Set.of());
     }
 
     private static String lolLevels() {
@@ -158,7 +192,8 @@ final class FuzzCorpus {
     private void linksFile() throws IOException {
         Path p = out.resolve("links-1000000.html");
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
-            o.write(utf8("<!DOCTYPE html><html><head><meta name=\"citation_title\" content=\"Links\"></head><body><p>"));
+            o.write(utf8(
+                    "<!DOCTYPE html><html><head><meta name=\"citation_title\" content=\"Links\"></head><body><p>"));
             for (int i = 0; i < LINKS; i++) o.write(utf8("<a href=\"#r" + (i % 50) + "\">[" + i + "]</a> "));
             o.write(utf8("</p><ol>"));
             for (int i = 0; i < 50; i++) o.write(utf8("<li id=\"r" + i + "\">Ref " + i + "</li>"));
@@ -173,7 +208,11 @@ final class FuzzCorpus {
 
     private void mutant(String category, int i, Set<String> kinds, Mutation m) throws IOException {
         int source = i % good.size();
-        write(category + "-" + i + "-" + goodNames.get(source), m.apply(good.get(source).clone()), category, kinds);
+        write(
+                category + "-" + i + "-" + goodNames.get(source),
+                m.apply(good.get(source).clone()),
+                category,
+                kinds);
     }
 
     /** Only on XML sources: the expectations (e.g. "encoding") are what XML must get; HTML is lenient by design. */
@@ -181,7 +220,11 @@ final class FuzzCorpus {
         List<Integer> xml = new ArrayList<>();
         for (int k = 0; k < good.size(); k++) if (goodNames.get(k).endsWith(".xml")) xml.add(k);
         int source = xml.get(i % xml.size());
-        write(category + "-" + i + "-" + goodNames.get(source), m.apply(good.get(source).clone()), category, kinds);
+        write(
+                category + "-" + i + "-" + goodNames.get(source),
+                m.apply(good.get(source).clone()),
+                category,
+                kinds);
     }
 
     private byte[] truncate(byte[] b) {
@@ -195,8 +238,14 @@ final class FuzzCorpus {
     }
 
     private byte[] invalidUtf8(byte[] b) {
-        byte[][] bad = {{(byte) 0xFF}, {(byte) 0xC3, '('}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82}};
+        byte[][] bad = {
+            {(byte) 0xFF},
+            {(byte) 0xC3, '('},
+            {(byte) 0x80},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE2, (byte) 0x82}
+        };
         byte[] insert = bad[random.nextInt(bad.length)];
         int at = textOffset(b);
         ByteArrayOutputStream o = new ByteArrayOutputStream(b.length + 4);
@@ -237,7 +286,8 @@ final class FuzzCorpus {
     }
 
     private String text(int i) {
-        for (int k = i; k < good.size(); k++) if (goodNames.get(k).endsWith(".xml")) return new String(good.get(k), StandardCharsets.UTF_8);
+        for (int k = i; k < good.size(); k++)
+            if (goodNames.get(k).endsWith(".xml")) return new String(good.get(k), StandardCharsets.UTF_8);
         throw new IllegalStateException("no JATS article among the good files");
     }
 

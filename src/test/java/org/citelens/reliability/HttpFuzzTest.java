@@ -32,16 +32,75 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpFuzzTest {
     private static final int REQUESTS = 1200;
-    private static final String[] METHODS = {"GET", "GET", "GET", "POST", "POST", "PUT", "DELETE", "PATCH", "HEAD",
-            "OPTIONS", "TRACE", "BREW", "G\u00c9T", ""};
-    private static final String[] PATHS = {"/api/tallies/%s", "/api/tallies/%s/sections", "/api/tallies",
-            "/api/papers/%s", "/api/citations/%s?limit=%s&cursor=%s&type=%s&yearFrom=%s", "/api/search?q=%s&limit=%s&cursor=%s",
-            "/api/search?q=%s&section=%s&yearTo=%s", "/api/export?format=%s&cited=%s", "/api/works?q=%s&limit=%s",
-            "/reports/%s", "/static/%s", "/health", "/metrics", "/api/openapi.json", "/%s", "/api/%s/%s", "%s"};
-    private static final String[] PIECES = {"10.1006/meth.2001.1262", "doi:10.1006%2Fmeth.2001.1262", "%ZZ", "%C3%28",
-            "%FF%FE", "%00", "..%2F..%2Fetc%2Fpasswd", "../../etc/passwd", "-1", "0", "99999999999999999999", "1e9",
-            "NaN", "supporting", "bogus", "csv", "jsonl", "xml", "\"a phrase\"", "title:(a OR", "*:*", "a AND NOT",
-            "~!@#$^&*()", "%E2%80%93", "rice", "", "null", "[]", "{}", "<script>alert(1)</script>", "'", "\\"};
+    private static final String[] METHODS = {
+        "GET",
+        "GET",
+        "GET",
+        "POST",
+        "POST",
+        "PUT",
+        "DELETE",
+        "PATCH",
+        "HEAD",
+        "OPTIONS",
+        "TRACE",
+        "BREW",
+        "G\u00c9T",
+        ""
+    };
+    private static final String[] PATHS = {
+        "/api/tallies/%s",
+        "/api/tallies/%s/sections",
+        "/api/tallies",
+        "/api/papers/%s",
+        "/api/citations/%s?limit=%s&cursor=%s&type=%s&yearFrom=%s",
+        "/api/search?q=%s&limit=%s&cursor=%s",
+        "/api/search?q=%s&section=%s&yearTo=%s",
+        "/api/export?format=%s&cited=%s",
+        "/api/works?q=%s&limit=%s",
+        "/reports/%s",
+        "/static/%s",
+        "/health",
+        "/metrics",
+        "/api/openapi.json",
+        "/%s",
+        "/api/%s/%s",
+        "%s"
+    };
+    private static final String[] PIECES = {
+        "10.1006/meth.2001.1262",
+        "doi:10.1006%2Fmeth.2001.1262",
+        "%ZZ",
+        "%C3%28",
+        "%FF%FE",
+        "%00",
+        "..%2F..%2Fetc%2Fpasswd",
+        "../../etc/passwd",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1e9",
+        "NaN",
+        "supporting",
+        "bogus",
+        "csv",
+        "jsonl",
+        "xml",
+        "\"a phrase\"",
+        "title:(a OR",
+        "*:*",
+        "a AND NOT",
+        "~!@#$^&*()",
+        "%E2%80%93",
+        "rice",
+        "",
+        "null",
+        "[]",
+        "{}",
+        "<script>alert(1)</script>",
+        "'",
+        "\\"
+    };
 
     @TempDir
     Path tmp;
@@ -66,18 +125,21 @@ class HttpFuzzTest {
                     continue;
                 }
                 byStatus.merge(a.status, 1, Integer::sum);
-                String what = i + ": " + new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)
-                        .split("\r\n")[0];
+                String what = i + ": "
+                        + new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1)
+                                .split("\r\n")[0];
                 if (a.status >= 500) failures.add(what + " -> " + a.status + " " + a.body);
-                if (a.status >= 400 && !a.head && !isJsonError(a) && !isPageError(request, a)) failures.add(what + " -> non-JSON error " + a.status
-                        + " " + a.contentType + " " + a.body.substring(0, Math.min(200, a.body.length())));
+                if (a.status >= 400 && !a.head && !isJsonError(a) && !isPageError(request, a))
+                    failures.add(what + " -> non-JSON error " + a.status + " " + a.contentType + " "
+                            + a.body.substring(0, Math.min(200, a.body.length())));
             }
             JsonNode health = server.json("/health");
             assertEquals("ok", health.get("status").asText());
             assertTrue(server.isAlive());
         }
-        System.out.printf("HTTP fuzz: %d requests, answers by status %s, %d closed without an answer%n", REQUESTS,
-                byStatus, noAnswer);
+        System.out.printf(
+                "HTTP fuzz: %d requests, answers by status %s, %d closed without an answer%n",
+                REQUESTS, byStatus, noAnswer);
         assertEquals(List.of(), failures.subList(0, Math.min(20, failures.size())), failures.size() + " bad answers");
         assertTrue(noAnswer <= REQUESTS / 50, "connections closed without any answer: " + noAnswer);
     }
@@ -94,7 +156,9 @@ class HttpFuzzTest {
         if (a.contentType == null || !a.contentType.toLowerCase(Locale.ROOT).contains("json")) return false;
         try {
             JsonNode e = ServerProcess.JSON.readTree(a.body).get("error");
-            return e != null && e.get("status").asInt() == a.status && !e.get("message").asText().isBlank();
+            return e != null
+                    && e.get("status").asInt() == a.status
+                    && !e.get("message").asText().isBlank();
         } catch (IOException e) {
             return false;
         }
@@ -110,17 +174,25 @@ class HttpFuzzTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((method + " ").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(path.getBytes(StandardCharsets.UTF_8));
-        if (r.nextInt(10) == 0) out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC3, '(', (byte) 0x80}); // raw bad UTF-8
+        if (r.nextInt(10) == 0)
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC3, '(', (byte) 0x80}); // raw bad UTF-8
         out.writeBytes(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
         int headerKind = r.nextInt(12);
-        if (headerKind == 0) out.writeBytes(("X-Huge: " + "h".repeat(64 * 1024 + r.nextInt(64 * 1024)) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        if (headerKind == 1) for (int k = 0; k < 300; k++) out.writeBytes(("X-Many-" + k + ": v\r\n").getBytes(StandardCharsets.US_ASCII));
+        if (headerKind == 0)
+            out.writeBytes(("X-Huge: " + "h".repeat(64 * 1024 + r.nextInt(64 * 1024)) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        if (headerKind == 1)
+            for (int k = 0; k < 300; k++)
+                out.writeBytes(("X-Many-" + k + ": v\r\n").getBytes(StandardCharsets.US_ASCII));
         if (headerKind == 2) out.writeBytes(new byte[] {'X', '-', 'B', ':', ' ', (byte) 0xFF, (byte) 0xFE, '\r', '\n'});
-        if (headerKind == 3) out.writeBytes("Origin: http://evil.example\r\nIf-None-Match: \"zzz\"\r\n".getBytes(StandardCharsets.US_ASCII));
+        if (headerKind == 3)
+            out.writeBytes(
+                    "Origin: http://evil.example\r\nIf-None-Match: \"zzz\"\r\n".getBytes(StandardCharsets.US_ASCII));
         byte[] body = body(r, i, method, path);
         if (body.length > 0) {
             out.writeBytes(("Content-Type: " + (r.nextBoolean() ? "application/json" : "text/plain; charset=utf-8")
-                    + "\r\nContent-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Length: " + body.length + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(body);
@@ -130,10 +202,13 @@ class HttpFuzzTest {
     private static byte[] body(Random r, int i, String method, String path) {
         if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) return new byte[0];
         if (path.equals("/api/tallies") && i % 400 == 3) {
-            return ("[\"" + "10.1/x\",\"".repeat(10 * 1024 * 1024 / 9) + "\"]").getBytes(StandardCharsets.US_ASCII); // ~10 MB
+            return ("[\"" + "10.1/x\",\"".repeat(10 * 1024 * 1024 / 9) + "\"]")
+                    .getBytes(StandardCharsets.US_ASCII); // ~10 MB
         }
         return switch (r.nextInt(7)) {
-            case 0 -> "[\"10.1006/meth.2001.1262\", \"DOI:10.1038/NATURE11532\", 5, null, {}]".getBytes(StandardCharsets.UTF_8);
+            case 0 ->
+                "[\"10.1006/meth.2001.1262\", \"DOI:10.1038/NATURE11532\", 5, null, {}]"
+                        .getBytes(StandardCharsets.UTF_8);
             case 1 -> "{\"dois\": [".getBytes(StandardCharsets.UTF_8);
             case 2 -> ("[" + "\"10.1/x\",".repeat(600) + "\"10.1/y\"]").getBytes(StandardCharsets.UTF_8);
             case 3 -> "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".repeat(200).getBytes(StandardCharsets.UTF_8);
@@ -176,14 +251,15 @@ class HttpFuzzTest {
             String body = split < 0 ? "" : text.substring(split + 4);
             String contentType = null;
             for (String line : head.split("\r\n")) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) contentType = line.substring(13).strip();
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    contentType = line.substring(13).strip();
                 if (line.equalsIgnoreCase("transfer-encoding: chunked")) body = dechunk(body);
             }
             boolean isHead = new String(request, 0, 5, StandardCharsets.ISO_8859_1).startsWith("HEAD ");
             return new Answer(status, contentType, body, isHead);
         } catch (java.net.SocketTimeoutException e) {
-            throw new AssertionError("no answer within 30 s: the server hung on " + new String(request, 0,
-                    Math.min(100, request.length), StandardCharsets.ISO_8859_1));
+            throw new AssertionError("no answer within 30 s: the server hung on "
+                    + new String(request, 0, Math.min(100, request.length), StandardCharsets.ISO_8859_1));
         }
     }
 

@@ -44,8 +44,17 @@ class IngestCrashTest {
         Map<String, String> clean = IngestFuzzTest.export(cleanIndex);
 
         Path index = tmp.resolve("index");
-        String[] ingest = {"ingest", "--corpus", corpus.toString(), "--index", index.toString(), "--threads", "2",
-                "--commit-every", "3"};
+        String[] ingest = {
+            "ingest",
+            "--corpus",
+            corpus.toString(),
+            "--index",
+            index.toString(),
+            "--threads",
+            "2",
+            "--commit-every",
+            "3"
+        };
         Random random = new Random(7);
         int kills = 0;
         int attempts = 0;
@@ -79,9 +88,11 @@ class IngestCrashTest {
         assertSameStatements(clean, recovered);
         assertClean(index);
         assertClean(index.resolve(WorksRegistries.WORKS_DIR));
-        assertTrue(committedAfterKill.stream().anyMatch(n -> n > 0 && n < clean.size()),
+        assertTrue(
+                committedAfterKill.stream().anyMatch(n -> n > 0 && n < clean.size()),
                 "some kill landed after an intermediate commit and before the end: " + committedAfterKill);
-        System.out.printf("crash test: %d SIGKILLs survived (%s); statements committed when killed %s; final %d = clean %d%n",
+        System.out.printf(
+                "crash test: %d SIGKILLs survived (%s); statements committed when killed %s; final %d = clean %d%n",
                 kills, moments, committedAfterKill, recovered.size(), clean.size());
     }
 
@@ -93,20 +104,24 @@ class IngestCrashTest {
             if (!e.getValue().equals(other)) diffs.add("expected " + e.getValue() + "\n     got " + other);
         }
         for (String id : actual.keySet()) if (!expected.containsKey(id)) diffs.add("unexpected " + actual.get(id));
-        assertTrue(diffs.isEmpty(), diffs.size() + " statements differ, first: \n" + String.join("\n", diffs.subList(0,
-                Math.min(3, diffs.size()))));
+        assertTrue(
+                diffs.isEmpty(),
+                diffs.size() + " statements differ, first: \n"
+                        + String.join("\n", diffs.subList(0, Math.min(3, diffs.size()))));
     }
 
     private static long commitGeneration(Path index) throws Exception {
         if (!Files.isDirectory(index)) return 0;
         try (var s = Files.list(index)) {
-            return SegmentInfos.getLastCommitGeneration(s.map(p -> p.getFileName().toString()).toArray(String[]::new));
+            return SegmentInfos.getLastCommitGeneration(
+                    s.map(p -> p.getFileName().toString()).toArray(String[]::new));
         }
     }
 
     private static long committedStatements(Path index) throws Exception {
         if (!hasSegments(index)) return 0;
-        try (Directory dir = FSDirectory.open(index); DirectoryReader r = DirectoryReader.open(dir)) {
+        try (Directory dir = FSDirectory.open(index);
+                DirectoryReader r = DirectoryReader.open(dir)) {
             return r.numDocs();
         }
     }
@@ -119,7 +134,8 @@ class IngestCrashTest {
     }
 
     private static void assertClean(Path dir) throws Exception {
-        try (Directory d = FSDirectory.open(dir); CheckIndex check = new CheckIndex(d)) {
+        try (Directory d = FSDirectory.open(dir);
+                CheckIndex check = new CheckIndex(d)) {
             CheckIndex.Status status = check.checkIndex();
             assertTrue(status.clean, "CheckIndex of " + dir + " is not clean");
         }

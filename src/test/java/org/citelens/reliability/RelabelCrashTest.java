@@ -32,8 +32,17 @@ class RelabelCrashTest {
         Path corpus = tmp.resolve("corpus");
         ReliabilityData.copySmallestJats(corpus, 40);
         Path index = tmp.resolve("index");
-        assertEquals(0, new ChildProcessRun(tmp).run("ingest", "--corpus", corpus.toString(), "--index", index.toString(),
-                "--labeller", "fast"));
+        assertEquals(
+                0,
+                new ChildProcessRun(tmp)
+                        .run(
+                                "ingest",
+                                "--corpus",
+                                corpus.toString(),
+                                "--index",
+                                index.toString(),
+                                "--labeller",
+                                "fast"));
         Map<String, String> before = IngestFuzzTest.export(index);
         String model = Classifiers.defaultModelName();
 
@@ -50,7 +59,8 @@ class RelabelCrashTest {
             }
         }
         long relabelledAtKill = labelledBy(index, model);
-        assertTrue(killedMidway && relabelledAtKill > 0 && relabelledAtKill < before.size(),
+        assertTrue(
+                killedMidway && relabelledAtKill > 0 && relabelledAtKill < before.size(),
                 "the kill landed mid-run: " + relabelledAtKill + " of " + before.size() + " relabelled");
 
         try (ChildProcess child = ChildProcess.start(tmp, relabel)) {
@@ -62,7 +72,8 @@ class RelabelCrashTest {
             JsonNode n = JSON.readTree(line);
             assertEquals(model, n.path("labelModel").asText(), line);
         }
-        System.out.printf("relabel crash test: killed with %d of %d statements relabelled; after the re-run %d of %d by %s%n",
+        System.out.printf(
+                "relabel crash test: killed with %d of %d statements relabelled; after the re-run %d of %d by %s%n",
                 relabelledAtKill, before.size(), labelledBy(index, model), after.size(), model);
     }
 
@@ -74,7 +85,8 @@ class RelabelCrashTest {
 
     private static long generation(Path index) throws Exception {
         try (var s = Files.list(index)) {
-            return SegmentInfos.getLastCommitGeneration(s.map(p -> p.getFileName().toString()).toArray(String[]::new));
+            return SegmentInfos.getLastCommitGeneration(
+                    s.map(p -> p.getFileName().toString()).toArray(String[]::new));
         }
     }
 

@@ -22,7 +22,9 @@ final class ReliabilityData {
         try (Stream<Path> s = Files.walk(corpus)) {
             return s.filter(p -> p.toString().endsWith(".xml"))
                     .sorted(Comparator.comparingLong(ReliabilityData::size).thenComparing(Path::toString))
-                    .limit(n).map(p -> corpus.relativize(p).toString().replace('\\', '/')).toList();
+                    .limit(n)
+                    .map(p -> corpus.relativize(p).toString().replace('\\', '/'))
+                    .toList();
         }
     }
 

@@ -21,7 +21,8 @@ final class ServerProcess implements AutoCloseable {
 
     private final ChildProcess child;
     final int port;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerProcess(ChildProcess child, int port) {
         this.child = child;
@@ -29,8 +30,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path workDir, Path index, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--index", index.toString(), "--port", "0",
-                "--host", "127.0.0.1"));
+        List<String> args =
+                new ArrayList<>(List.of("serve", "--index", index.toString(), "--port", "0", "--host", "127.0.0.1"));
         args.addAll(List.of(extra));
         ChildProcess child = ChildProcess.start(workDir, args.toArray(String[]::new));
         String line = child.awaitLineMatching(120_000, URL);
@@ -48,19 +49,27 @@ final class ServerProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = get(pathAndQuery);
-        if (r.statusCode() != 200) throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() != 200)
+            throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
         return JSON.readTree(r.body());
     }
 

@@ -55,9 +55,16 @@ class ServerRecoveryTest {
             assertEquals(expected, seen, "the server sees the ingest's statements without a restart");
             assertEquals(List.of(), traffic.errors(), traffic.requests.get() + " requests during the ingest");
             assertTrue(traffic.requests.get() >= 20, "requests sent during the ingest: " + traffic.requests.get());
-            String newDoi = after.keySet().stream().filter(d -> !before.containsKey(d)).sorted().findFirst().orElseThrow();
-            assertEquals((int) after.get(newDoi), server.json("/api/tallies/" + newDoi).get("total").asInt());
-            System.out.printf("server during ingest: %d requests, 0 errors; %d -> %d statements served%n",
+            String newDoi = after.keySet().stream()
+                    .filter(d -> !before.containsKey(d))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    (int) after.get(newDoi),
+                    server.json("/api/tallies/" + newDoi).get("total").asInt());
+            System.out.printf(
+                    "server during ingest: %d requests, 0 errors; %d -> %d statements served%n",
                     traffic.requests.get(), served, seen);
 
             String tallies = server.get("/api/tallies/" + newDoi).body();
@@ -92,8 +99,10 @@ class ServerRecoveryTest {
     }
 
     static String mostCited(Map<String, Integer> counts) {
-        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
     }
 
     private static long awaitStatements(ServerProcess server, long expected, long millis) throws Exception {
@@ -124,18 +133,21 @@ class ServerRecoveryTest {
         Traffic start(int n) {
             for (int i = 0; i < n; i++) {
                 String path = i % 2 == 0 ? "/api/tallies/" + doi : "/api/search?q=rice%20yield&limit=10";
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        try {
-                            HttpResponse<String> r = server.get(path);
-                            requests.incrementAndGet();
-                            if (r.statusCode() != 200 && running.get()) errors.add(path + " -> " + r.statusCode());
-                            Thread.sleep(20);
-                        } catch (Exception e) {
-                            if (running.get()) errors.add(path + " -> " + e);
-                        }
-                    }
-                }, "traffic-" + i);
+                Thread t = new Thread(
+                        () -> {
+                            while (running.get()) {
+                                try {
+                                    HttpResponse<String> r = server.get(path);
+                                    requests.incrementAndGet();
+                                    if (r.statusCode() != 200 && running.get())
+                                        errors.add(path + " -> " + r.statusCode());
+                                    Thread.sleep(20);
+                                } catch (Exception e) {
+                                    if (running.get()) errors.add(path + " -> " + e);
+                                }
+                            }
+                        },
+                        "traffic-" + i);
                 t.setDaemon(true);
                 t.start();
                 threads.add(t);

@@ -35,8 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerSoakTest {
     private static final int RATE_PER_SECOND = Integer.getInteger("citelens.soak.rate", 40);
-    private static final String[] TERMS = {"rice", "yield", "wheat", "gene expression", "drought", "millet", "protein",
-            "\"et al\"", "soil AND nitrogen", "stress NOT salt", "antioxidant", "qPCR", "genome", "flowering"};
+    private static final String[] TERMS = {
+        "rice",
+        "yield",
+        "wheat",
+        "gene expression",
+        "drought",
+        "millet",
+        "protein",
+        "\"et al\"",
+        "soil AND nitrogen",
+        "stress NOT salt",
+        "antioxidant",
+        "qPCR",
+        "genome",
+        "flowering"
+    };
 
     @TempDir
     Path tmp;
@@ -64,8 +78,10 @@ class ServerSoakTest {
             System.out.println(table);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "soak-report.md"), table);
-            assertEquals(List.of(), soak.errors.stream().limit(10).toList(), soak.errors.size() + " errors in "
-                    + soak.sent.get() + " requests");
+            assertEquals(
+                    List.of(),
+                    soak.errors.stream().limit(10).toList(),
+                    soak.errors.size() + " errors in " + soak.sent.get() + " requests");
             assertTrue(soak.sent.get() >= minutes * 60 * RATE_PER_SECOND * 0.8, "requests sent: " + soak.sent.get());
         }
     }
@@ -73,8 +89,13 @@ class ServerSoakTest {
     /** The most cited DOIs of the index, so tallies and citations ask for works that exist. */
     private static List<String> topDois(Path index, int n) throws Exception {
         Map<String, Integer> counts = ServerRecoveryTest.citedCounts(IngestFuzzTest.export(index));
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).limit(n).map(Map.Entry::getKey).toList();
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(n)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Sends the mix at a fixed rate from a pool, and keeps latencies per window and the heap per second. */
@@ -152,13 +173,17 @@ class ServerSoakTest {
         private void call(String[] req, int windows) {
             long t0 = System.nanoTime();
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(req[1])).timeout(Duration.ofSeconds(30));
+                HttpRequest.Builder b =
+                        HttpRequest.newBuilder(server.uri(req[1])).timeout(Duration.ofSeconds(30));
                 if (req[0].equals("POST")) {
                     b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(req[2]));
                 }
                 HttpResponse<String> r = server.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && "page".equals(req[2])) {
-                    String cursor = ServerProcess.JSON.readTree(r.body()).path("nextCursor").asText(null);
+                    String cursor = ServerProcess.JSON
+                            .readTree(r.body())
+                            .path("nextCursor")
+                            .asText(null);
                     if (cursor != null && !cursor.equals("null")) { // deep paging: follow one more page
                         r = server.get(req[1] + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
                     }
@@ -177,16 +202,31 @@ class ServerSoakTest {
         }
 
         String table() {
-            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+            StringBuilder s = new StringBuilder(String.format(
+                    Locale.ROOT,
                     "| window (%d s) | requests | errors | p50 ms | p99 ms | max ms | heap used MB (min / max) |%n"
-                    + "|---|---|---|---|---|---|---|%n", windowMillis / 1000));
+                            + "|---|---|---|---|---|---|---|%n",
+                    windowMillis / 1000));
             for (int w = 0; w < latencies.size(); w++) {
-                long[] l = latencies.get(w).stream().mapToLong(Long::longValue).sorted().toArray();
-                long hMin = heap.get(w).stream().mapToLong(Long::longValue).min().orElse(-1) >> 20;
-                long hMax = heap.get(w).stream().mapToLong(Long::longValue).max().orElse(-1) >> 20;
-                s.append(String.format(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %.1f | %d / %d |%n", w + 1, l.length,
-                        windowErrors.get(w).get(), pct(l, 0.50), pct(l, 0.99),
-                        l.length == 0 ? 0 : l[l.length - 1] / 1000.0, hMin, hMax));
+                long[] l = latencies.get(w).stream()
+                        .mapToLong(Long::longValue)
+                        .sorted()
+                        .toArray();
+                long hMin =
+                        heap.get(w).stream().mapToLong(Long::longValue).min().orElse(-1) >> 20;
+                long hMax =
+                        heap.get(w).stream().mapToLong(Long::longValue).max().orElse(-1) >> 20;
+                s.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %d | %.1f | %.1f | %.1f | %d / %d |%n",
+                        w + 1,
+                        l.length,
+                        windowErrors.get(w).get(),
+                        pct(l, 0.50),
+                        pct(l, 0.99),
+                        l.length == 0 ? 0 : l[l.length - 1] / 1000.0,
+                        hMin,
+                        hMax));
             }
             return s.toString();
         }
@@ -196,5 +236,4 @@ class ServerSoakTest {
             return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1000.0;
         }
     }
-
 }

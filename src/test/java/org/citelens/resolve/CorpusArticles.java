@@ -55,7 +55,8 @@ final class CorpusArticles {
                 failed.add(rel + ": " + e.getMessage());
             }
         }
-        if (!failed.isEmpty()) throw new IllegalStateException(failed.size() + " corpus files failed: " + failed.get(0));
+        if (!failed.isEmpty())
+            throw new IllegalStateException(failed.size() + " corpus files failed: " + failed.get(0));
         return out;
     }
 

@@ -20,14 +20,34 @@ class PersistentWorksRegistryTest {
             + "quantitative PCR and the 2(-Delta Delta C(T)) Method";
 
     private static Reference livak(String id, String doi, String title) {
-        return new Reference(id, doi, null, null, title,
-                List.of(new Author("Livak", "KJ"), new Author("Schmittgen", "TD")), 2001, "Methods", "25",
-                "402-408", null);
+        return new Reference(
+                id,
+                doi,
+                null,
+                null,
+                title,
+                List.of(new Author("Livak", "KJ"), new Author("Schmittgen", "TD")),
+                2001,
+                "Methods",
+                "25",
+                "402-408",
+                null);
     }
 
     private static Article article(String doi, Reference... refs) {
-        return new Article(SourceFormat.JATS, new ArticleMetadata(doi, null, null, "Citing " + doi,
-                List.of(new Author("Kumar", "A")), "Front Plant Sci", 2017, doi + ".xml"), List.of(refs), List.of());
+        return new Article(
+                SourceFormat.JATS,
+                new ArticleMetadata(
+                        doi,
+                        null,
+                        null,
+                        "Citing " + doi,
+                        List.of(new Author("Kumar", "A")),
+                        "Front Plant Sci",
+                        2017,
+                        doi + ".xml"),
+                List.of(refs),
+                List.of());
     }
 
     @Test
@@ -40,11 +60,14 @@ class PersistentWorksRegistryTest {
         }
         assertTrue(key.startsWith("key:livak-2001-"), key);
 
-        Article second = article("10.1038/s41598-017-15576-2",
+        Article second = article(
+                "10.1038/s41598-017-15576-2",
                 livak("CR7", "https://doi.org/10.1006/METH.2001.1262", LIVAK_TITLE.toUpperCase()));
         try (PersistentWorksRegistry r = PersistentWorksRegistry.open(dir)) {
             r.register(second);
-            assertEquals("doi:10.1006/meth.2001.1262", r.resolve(second.metadata(), second.references().get(0)).workId());
+            assertEquals(
+                    "doi:10.1006/meth.2001.1262",
+                    r.resolve(second.metadata(), second.references().get(0)).workId());
             CitedWork again = r.resolve(first.metadata(), first.references().get(0));
             assertEquals("doi:10.1006/meth.2001.1262", again.workId());
             assertEquals("doi:10.1006/meth.2001.1262", r.canonicalId(key));
@@ -55,7 +78,9 @@ class PersistentWorksRegistryTest {
             assertEquals(2, w.references());
             assertEquals(List.of(key), w.aliases());
             assertEquals("Livak", w.firstAuthor());
-            assertEquals("doi:10.1006/meth.2001.1262", r.search("Livak 2001", 5).get(0).workId());
+            assertEquals(
+                    "doi:10.1006/meth.2001.1262",
+                    r.search("Livak 2001", 5).get(0).workId());
         }
     }
 
@@ -79,15 +104,27 @@ class PersistentWorksRegistryTest {
     @Test
     void sameUnresolvedWorkAggregatesUnderOneKeyWhateverItsTypesetting() throws Exception {
         Reference a = livak("B1", null, LIVAK_TITLE);
-        Reference b = new Reference("R9", null, null, null, "Analysis of Relative Gene Expression Data Using "
-                + "Real-Time Quantitative PCR and the 2(−Delta Delta C(T)) method.",
-                List.of(new Author("Lívak", "K. J.")), 2001, "Methods (San Diego, Calif.)", "25", "402", null);
+        Reference b = new Reference(
+                "R9",
+                null,
+                null,
+                null,
+                "Analysis of Relative Gene Expression Data Using "
+                        + "Real-Time Quantitative PCR and the 2(−Delta Delta C(T)) method.",
+                List.of(new Author("Lívak", "K. J.")),
+                2001,
+                "Methods (San Diego, Calif.)",
+                "25",
+                "402",
+                null);
         try (PersistentWorksRegistry r = PersistentWorksRegistry.inMemory()) {
             Article one = article("10.1/a", a);
             Article two = article("10.1/b", b);
             r.register(one);
             r.register(two);
-            assertEquals(r.resolve(one.metadata(), a).workId(), r.resolve(two.metadata(), b).workId());
+            assertEquals(
+                    r.resolve(one.metadata(), a).workId(),
+                    r.resolve(two.metadata(), b).workId());
         }
     }
 }

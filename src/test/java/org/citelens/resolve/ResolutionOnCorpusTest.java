@@ -30,7 +30,8 @@ class ResolutionOnCorpusTest {
         resolved = new HashMap<>();
         for (Map.Entry<String, Article> a : articles.entrySet()) {
             Map<String, CitedWork> byRef = new HashMap<>();
-            for (Reference r : a.getValue().references()) byRef.put(r.id(), registry.resolve(a.getValue().metadata(), r));
+            for (Reference r : a.getValue().references())
+                byRef.put(r.id(), registry.resolve(a.getValue().metadata(), r));
             resolved.put(a.getKey(), byRef);
         }
     }
@@ -74,7 +75,9 @@ class ResolutionOnCorpusTest {
                 String doi = ReferenceIdentifiers.doi(r);
                 if (doi == null) {
                     // a reference without a DOI may only land on a key that no DOI claims, or on a DOI id
-                    assertTrue(!WorkKey.isKey(w.workId()) || registry.work(w.workId()).orElseThrow().doi() == null,
+                    assertTrue(
+                            !WorkKey.isKey(w.workId())
+                                    || registry.work(w.workId()).orElseThrow().doi() == null,
                             w.workId());
                     continue;
                 }
@@ -87,17 +90,30 @@ class ResolutionOnCorpusTest {
         idsOfDoi.forEach((doi, ids) -> assertEquals(Set.of("doi:" + doi), ids, doi));
         doisOfId.forEach((id, dois) -> assertEquals(1, dois.size(), id + " " + dois));
         // every key that learned a DOI answers with that DOI's id, never with a second id
-        registry.mergedKeys().forEach((key, doiId) -> assertEquals(doiId, registry.work(key).orElseThrow().workId()));
+        registry.mergedKeys()
+                .forEach((key, doiId) ->
+                        assertEquals(doiId, registry.work(key).orElseThrow().workId()));
     }
 
     @Test
     void livak2001IsFoundFirstBySurnameAndYear() {
         List<WorkRecord> hits = registry.search("Livak 2001", 10);
         assertEquals("10.1006/meth.2001.1262", hits.get(0).doi());
-        assertEquals("10.1006/meth.2001.1262", registry.search("Livak et al., 2001", 10).get(0).doi());
-        assertEquals("10.1006/meth.2001.1262", registry.search("https://doi.org/10.1006/METH.2001.1262", 10).get(0).doi());
-        assertEquals("10.1006/meth.2001.1262",
-                registry.search("relative gene expression real-time quantitative PCR", 10).get(0).doi());
-        assertTrue(hits.get(0).references() >= 15, "references to Livak 2001: " + hits.get(0).references());
+        assertEquals(
+                "10.1006/meth.2001.1262",
+                registry.search("Livak et al., 2001", 10).get(0).doi());
+        assertEquals(
+                "10.1006/meth.2001.1262",
+                registry.search("https://doi.org/10.1006/METH.2001.1262", 10)
+                        .get(0)
+                        .doi());
+        assertEquals(
+                "10.1006/meth.2001.1262",
+                registry.search("relative gene expression real-time quantitative PCR", 10)
+                        .get(0)
+                        .doi());
+        assertTrue(
+                hits.get(0).references() >= 15,
+                "references to Livak 2001: " + hits.get(0).references());
     }
 }

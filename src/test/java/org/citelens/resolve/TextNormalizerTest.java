@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 class TextNormalizerTest {
     @Test
     void titlesFoldAccentsCaseMarkupAndStopWords() {
-        assertEquals(TextNormalizer.titleFingerprint("TopHat2: accurate alignment of transcriptomes in the presence of"
-                + " insertions, deletions and gene fusions"),
+        assertEquals(
+                TextNormalizer.titleFingerprint("TopHat2: accurate alignment of transcriptomes in the presence of"
+                        + " insertions, deletions and gene fusions"),
                 TextNormalizer.titleFingerprint("Tophat2: Accurate alignment of transcriptomes in the presence of "
                         + "insertions, deletions and gene fusions."));
-        assertEquals("analysis relative gene expression data real time quantitative pcr 2 deltadeltact method",
+        assertEquals(
+                "analysis relative gene expression data real time quantitative pcr 2 deltadeltact method",
                 TextNormalizer.titleFingerprint("Analysis of relative gene expression data using real-time "
                         + "quantitative PCR and the 2<sup>−ΔΔCT</sup> method"));
         assertEquals("beta glucan", TextNormalizer.titleFingerprint("β-Glucan"));
-        assertEquals(List.of("effet", "salinite", "sur", "ble"), TextNormalizer.titleTokens("Effet de la salinité sur le blé"));
+        assertEquals(
+                List.of("effet", "salinite", "sur", "ble"),
+                TextNormalizer.titleTokens("Effet de la salinité sur le blé"));
     }
 
     @Test
@@ -33,13 +37,18 @@ class TextNormalizerTest {
 
     @Test
     void journalAbbreviationsMatchFullNames() {
-        double full = TextNormalizer.journalSimilarity(TextNormalizer.journalTokens("J Exp Bot"),
+        double full = TextNormalizer.journalSimilarity(
+                TextNormalizer.journalTokens("J Exp Bot"),
                 TextNormalizer.journalTokens("Journal of Experimental Botany"));
         assertEquals(1.0, full, 1e-9);
-        assertEquals(1.0, TextNormalizer.journalSimilarity(TextNormalizer.journalTokens("Food Chem"),
-                TextNormalizer.journalTokens("Food Chemistry")), 1e-9);
-        assertTrue(TextNormalizer.journalSimilarity(TextNormalizer.journalTokens("Plant Cell"),
-                TextNormalizer.journalTokens("Plant Physiology")) < 0.6);
+        assertEquals(
+                1.0,
+                TextNormalizer.journalSimilarity(
+                        TextNormalizer.journalTokens("Food Chem"), TextNormalizer.journalTokens("Food Chemistry")),
+                1e-9);
+        assertTrue(TextNormalizer.journalSimilarity(
+                        TextNormalizer.journalTokens("Plant Cell"), TextNormalizer.journalTokens("Plant Physiology"))
+                < 0.6);
     }
 
     @Test

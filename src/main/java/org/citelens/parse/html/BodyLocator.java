@@ -24,23 +24,25 @@ final class BodyLocator {
         Element body = doc.body();
         Map<Element, Integer> weight = new IdentityHashMap<>();
         int[] anchors = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    if (refs.entries().contains(e)) return FilterResult.SKIP_ENTIRELY;
-                    if (refs.anchors().containsKey(e)) {
-                        if (anchors[0]++ < MAX_WEIGHTED_ANCHORS) addUp(weight, e.parent(), ANCHOR_WEIGHT);
-                        return FilterResult.SKIP_ENTIRELY;
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element e) {
+                            if (refs.entries().contains(e)) return FilterResult.SKIP_ENTIRELY;
+                            if (refs.anchors().containsKey(e)) {
+                                if (anchors[0]++ < MAX_WEIGHTED_ANCHORS) addUp(weight, e.parent(), ANCHOR_WEIGHT);
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            if (e.normalName().equals("a")) return FilterResult.SKIP_ENTIRELY;
+                        } else if (node instanceof TextNode t) {
+                            int n = t.getWholeText().strip().length();
+                            if (n >= MIN_RUN && node.parent() instanceof Element p) addUp(weight, p, n);
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                    if (e.normalName().equals("a")) return FilterResult.SKIP_ENTIRELY;
-                } else if (node instanceof TextNode t) {
-                    int n = t.getWholeText().strip().length();
-                    if (n >= MIN_RUN && node.parent() instanceof Element p) addUp(weight, p, n);
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+                },
+                body);
         Element at = body;
         while (true) {
             int here = weight.getOrDefault(at, 0);

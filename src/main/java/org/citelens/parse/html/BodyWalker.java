@@ -6,12 +6,11 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.citelens.parse.MarkedTextBuilder;
-import org.citelens.parse.MentionRanges;
 import org.citelens.model.CitationMention;
 import org.citelens.model.Paragraph;
 import org.citelens.model.Section;
 import org.citelens.model.SectionType;
+import org.citelens.parse.MarkedTextBuilder;
 import org.citelens.parse.SectionTypes;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -25,9 +24,34 @@ import org.jsoup.select.NodeTraversor;
  * the stack; the reference list, tables and repeated blocks (figure viewers duplicate captions) are skipped.
  */
 final class BodyWalker {
-    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "li", "ul", "ol", "dl", "dt", "dd",
-            "blockquote", "figure", "figcaption", "pre", "main", "aside", "header", "footer", "hr", "address", "fieldset",
-            "center", "form", "details", "summary", "caption", "body");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "pre",
+            "main",
+            "aside",
+            "header",
+            "footer",
+            "hr",
+            "address",
+            "fieldset",
+            "center",
+            "form",
+            "details",
+            "summary",
+            "caption",
+            "body");
     private static final int MIN_PARAGRAPH = 20;
     private static final int MIN_DEDUPLICATED = 40;
 
@@ -117,7 +141,8 @@ final class BodyWalker {
             closeSection();
             while (!headings.isEmpty() && headings.peek().level() >= level) headings.pop();
             SectionType t = SectionTypes.classify(null, text);
-            if (t == SectionType.OTHER && !headings.isEmpty()) t = headings.peek().type();
+            if (t == SectionType.OTHER && !headings.isEmpty())
+                t = headings.peek().type();
             headings.push(new Level(level, t));
             heading = text;
             type = t;
@@ -149,7 +174,8 @@ final class BodyWalker {
         if (e.normalName().equals("figcaption") || e.normalName().equals("caption")) return true;
         for (String c : e.classNames()) {
             String l = c.toLowerCase(java.util.Locale.ROOT);
-            if (l.equals("caption") || l.startsWith("caption") || l.endsWith("caption") || l.equals("fig-caption")) return true;
+            if (l.equals("caption") || l.startsWith("caption") || l.endsWith("caption") || l.equals("fig-caption"))
+                return true;
         }
         return false;
     }

@@ -15,18 +15,20 @@ final class CappedText {
 
     static String of(Element element, int max) {
         StringBuilder sb = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    String s = t.getWholeText();
-                    if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ' ') sb.append(' ');
-                    sb.append(s.strip());
-                    if (sb.length() >= max) return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, element);
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            String s = t.getWholeText();
+                            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ' ') sb.append(' ');
+                            sb.append(s.strip());
+                            if (sb.length() >= max) return FilterResult.STOP;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                element);
         String text = sb.toString().replaceAll("\\s+", " ").strip();
         return text.length() > max ? text.substring(0, max) : text;
     }

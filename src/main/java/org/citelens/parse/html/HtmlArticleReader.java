@@ -1,11 +1,10 @@
 package org.citelens.parse.html;
 
 import java.util.List;
-import org.citelens.parse.MarkedTextBuilder;
-import org.citelens.parse.MentionRanges;
 import org.citelens.model.ArticleMetadata;
 import org.citelens.model.Reference;
 import org.citelens.model.Section;
+import org.citelens.parse.MentionRanges;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -13,7 +12,8 @@ import org.jsoup.nodes.Element;
 public final class HtmlArticleReader {
 
     /** What a page yields; {@code metadataFromTags} says whether the metadata came from article meta tags. */
-    public record Result(ArticleMetadata metadata, boolean metadataFromTags, List<Reference> references, List<Section> sections) {}
+    public record Result(
+            ArticleMetadata metadata, boolean metadataFromTags, List<Reference> references, List<Section> sections) {}
 
     public Result read(Document doc, String source) {
         HtmlMetadataReader.Result meta = new HtmlMetadataReader().read(doc, source);
@@ -23,7 +23,8 @@ public final class HtmlArticleReader {
         PageChrome.stripChrome(doc, found.entries());
         ReferenceList refs = found.withReferences(ReferenceMerger.merge(found.references(), metaRefs));
         Element container = new BodyLocator().locate(doc, refs);
-        List<Section> sections = container == null ? List.of() : new BodyWalker().walk(container, refs, markerFinder(refs));
+        List<Section> sections =
+                container == null ? List.of() : new BodyWalker().walk(container, refs, markerFinder(refs));
         return new Result(meta.metadata(), meta.fromMetaTags(), refs.references(), sections);
     }
 

@@ -24,16 +24,31 @@ public final class HtmlMetadataReader {
 
     public Result read(Document doc, String source) {
         MetaTags meta = new MetaTags(doc);
-        String doi = firstDoi(meta, "citation_doi", "dc.identifier", "dc.identifier.doi", "prism.doi", "bepress_citation_doi",
-                "dc.relation", "og:url");
+        String doi = firstDoi(
+                meta,
+                "citation_doi",
+                "dc.identifier",
+                "dc.identifier.doi",
+                "prism.doi",
+                "bepress_citation_doi",
+                "dc.relation",
+                "og:url");
         String title = meta.first("citation_title", "dc.title", "prism.title", "og:title");
         List<Author> authors = new ArrayList<>();
         for (String name : meta.all("citation_author")) authors.add(AuthorNames.parse(name));
         if (authors.isEmpty()) for (String name : meta.all("dc.creator")) authors.add(AuthorNames.parse(name));
         if (authors.isEmpty()) authors.addAll(jsonLd.read(doc));
-        String journal = meta.first("citation_journal_title", "prism.publicationname", "dc.source", "citation_publisher");
-        Integer year = year(meta.first("citation_publication_date", "citation_date", "citation_year",
-                "citation_online_date", "dc.date", "prism.publicationdate", "dc.date.issued", "prism.coverdate"));
+        String journal =
+                meta.first("citation_journal_title", "prism.publicationname", "dc.source", "citation_publisher");
+        Integer year = year(meta.first(
+                "citation_publication_date",
+                "citation_date",
+                "citation_year",
+                "citation_online_date",
+                "dc.date",
+                "prism.publicationdate",
+                "dc.date.issued",
+                "prism.coverdate"));
         String pmid = digits(meta.first("citation_pmid", "dc.identifier.pmid"));
         String pmcidRaw = meta.first("citation_pmcid");
         String pmcid = pmcidRaw == null ? null : matchOrNull(PMCID.matcher(pmcidRaw));

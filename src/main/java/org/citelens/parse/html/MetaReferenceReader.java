@@ -35,7 +35,8 @@ final class MetaReferenceReader {
             if (eq < 0) continue;
             String key = field.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
             String value = field.substring(eq + 1).strip();
-            if (value.endsWith(";")) value = value.substring(0, value.length() - 1).strip();
+            if (value.endsWith(";"))
+                value = value.substring(0, value.length() - 1).strip();
             if (value.isEmpty()) continue;
             switch (key) {
                 case "citation_title", "citation_article_title" -> title = value;
@@ -43,19 +44,33 @@ final class MetaReferenceReader {
                 case "citation_authors" -> {
                     for (String a : value.split("[;]")) if (!a.isBlank()) authors.add(AuthorNames.parse(a));
                 }
-                case "citation_journal_title", "citation_book_title", "citation_publisher" -> journal = journal == null ? value : journal;
+                case "citation_journal_title", "citation_book_title", "citation_publisher" ->
+                    journal = journal == null ? value : journal;
                 case "citation_volume" -> volume = value;
                 case "citation_firstpage" -> firstPage = value;
                 case "citation_lastpage" -> lastPage = value;
                 case "citation_doi" -> doi = Doi.normalize(value).orElse(null);
                 case "citation_pmid" -> pmid = value.replaceAll("\\D", "");
-                case "citation_year", "citation_date", "citation_publication_date" -> year = year != null ? year : HtmlMetadataReader.year(value);
-                default -> { }
+                case "citation_year", "citation_date", "citation_publication_date" ->
+                    year = year != null ? year : HtmlMetadataReader.year(value);
+                default -> {}
             }
         }
         String pages = firstPage == null ? null : lastPage == null ? firstPage : firstPage + "-" + lastPage;
-        String raw = content.replaceAll("citation_\\w+\\s*=\\s*", "").replaceAll("\\s+", " ").strip();
-        return new Reference(id, doi, pmid == null || pmid.isEmpty() ? null : pmid, null, title, authors, year, journal,
-                volume, pages, raw);
+        String raw = content.replaceAll("citation_\\w+\\s*=\\s*", "")
+                .replaceAll("\\s+", " ")
+                .strip();
+        return new Reference(
+                id,
+                doi,
+                pmid == null || pmid.isEmpty() ? null : pmid,
+                null,
+                title,
+                authors,
+                year,
+                journal,
+                volume,
+                pages,
+                raw);
     }
 }

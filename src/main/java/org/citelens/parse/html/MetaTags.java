@@ -17,7 +17,8 @@ final class MetaTags {
             String name = meta.hasAttr("name") ? meta.attr("name") : meta.attr("property");
             String content = meta.attr("content").strip();
             if (name.isBlank() || content.isEmpty()) continue;
-            byName.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(content);
+            byName.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(content);
         }
     }
 

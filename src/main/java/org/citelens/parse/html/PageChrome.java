@@ -1,9 +1,9 @@
 package org.citelens.parse.html;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -20,18 +20,63 @@ import org.jsoup.select.NodeVisitor;
  */
 final class PageChrome {
     /** Never text of the article, whatever their size. */
-    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "iframe", "svg",
-            "button", "select", "input", "textarea", "link", "canvas", "video", "audio");
+    private static final Set<String> NEVER_TEXT = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "svg",
+            "button",
+            "select",
+            "input",
+            "textarea",
+            "link",
+            "canvas",
+            "video",
+            "audio");
     /** Chrome by nature, but removed only when small: broken pages leave the whole article inside one of them. */
     private static final Set<String> CHROME_TAGS = Set.of("nav", "header", "footer", "aside");
     /** An element holding this share of the page's text is the page, whatever its class says ("footer-borders"). */
     private static final double MAX_SHARE = 0.4;
     /** Words that, as a whole part of a class or id ("site-menu", "cited_by"), mark chrome. */
-    private static final Set<String> CHROME_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menubar", "sidebar",
-            "breadcrumb", "breadcrumbs", "cookie", "cookies", "footer", "masthead", "share", "sharing", "social",
-            "related", "citedby", "toolbar", "banner", "advert", "advertisement", "ads", "login", "signin", "popup",
-            "tooltip", "dropdown", "modal", "altmetric", "altmetrics", "metrics", "recommended", "comments", "referee",
-            "reviewer", "reviews");
+    private static final Set<String> CHROME_WORDS = Set.of(
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "menubar",
+            "sidebar",
+            "breadcrumb",
+            "breadcrumbs",
+            "cookie",
+            "cookies",
+            "footer",
+            "masthead",
+            "share",
+            "sharing",
+            "social",
+            "related",
+            "citedby",
+            "toolbar",
+            "banner",
+            "advert",
+            "advertisement",
+            "ads",
+            "login",
+            "signin",
+            "popup",
+            "tooltip",
+            "dropdown",
+            "modal",
+            "altmetric",
+            "altmetrics",
+            "metrics",
+            "recommended",
+            "comments",
+            "referee",
+            "reviewer",
+            "reviews");
 
     private PageChrome() {}
 
@@ -61,8 +106,13 @@ final class PageChrome {
         for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
             boolean chrome = (CHROME_TAGS.contains(tag) && !(tag.equals("header") && insideArticle(e)))
-                    || isChrome(e.className()) || isChrome(e.id());
-            if (chrome && !spared.contains(e) && !tag.equals("body") && !tag.equals("html") && textLength.getOrDefault(e, 0) < limit) doomed.add(e);
+                    || isChrome(e.className())
+                    || isChrome(e.id());
+            if (chrome
+                    && !spared.contains(e)
+                    && !tag.equals("body")
+                    && !tag.equals("html")
+                    && textLength.getOrDefault(e, 0) < limit) doomed.add(e);
         }
         for (Element e : doomed) e.remove();
     }
@@ -70,21 +120,23 @@ final class PageChrome {
     /** Length of the text under every element, in one pass. */
     private static Map<Element, Integer> textLengths(Document doc) {
         Map<Element, Integer> lengths = new IdentityHashMap<>();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t && t.parent() instanceof Element p) {
-                    lengths.merge(p, t.getWholeText().strip().length(), Integer::sum);
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t && t.parent() instanceof Element p) {
+                            lengths.merge(p, t.getWholeText().strip().length(), Integer::sum);
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.parent() != null) {
-                    lengths.merge(e.parent(), lengths.getOrDefault(e, 0), Integer::sum);
-                }
-            }
-        }, doc);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && e.parent() != null) {
+                            lengths.merge(e.parent(), lengths.getOrDefault(e, 0), Integer::sum);
+                        }
+                    }
+                },
+                doc);
         return lengths;
     }
 
@@ -93,7 +145,9 @@ final class PageChrome {
         for (String name : classOrId.split("\\s+")) {
             if (CHROME_WORDS.contains(name.toLowerCase(Locale.ROOT))) return true;
             // "site-menu", "cited_by", "sectionNav", "summationNavigation"
-            String[] parts = name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).split("[-_]");
+            String[] parts = name.replaceAll("([a-z])([A-Z])", "$1-$2")
+                    .toLowerCase(Locale.ROOT)
+                    .split("[-_]");
             for (int i = 0; i < parts.length; i++) {
                 if (CHROME_WORDS.contains(parts[i])) return true;
                 if (i + 1 < parts.length && parts[i].equals("cited") && parts[i + 1].equals("by")) return true;

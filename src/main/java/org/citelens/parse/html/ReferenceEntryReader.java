@@ -17,11 +17,13 @@ final class ReferenceEntryReader {
                     + "CAS|Scopus|ADS|ISI|Article|View Article|PubMed/NCBI|Search via ReFindit|In text citation|"
                     + "Abstract|Full Text|Find this article online|OpenURL[^\\]]*)]?\\s*[,|]?)+\\s*$",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern LEADING_LABEL = Pattern.compile("^\\s*(\\[\\d+]|\\d+[.)]|\\d+\\s)\\s*");
     private static final Pattern YEAR_IN_PARENS = Pattern.compile("\\((1[6-9]\\d\\d|20\\d\\d)[a-z]?\\)");
     private static final Pattern YEAR = Pattern.compile("(?<![\\d/.-])(1[6-9]\\d\\d|20\\d\\d)(?![\\d/])");
     private static final Pattern PMID_LINK = Pattern.compile("(?:list_uids=|/pubmed/|term=)(\\d{4,9})");
-    private static final Pattern SURNAME = Pattern.compile("\\p{Lu}[\\p{L}'’-]+(?:\\s(?:van|von|de|der|den|da|du|la|le)\\s\\p{Lu}[\\p{L}'’-]+)?");
+    private static final Pattern SURNAME =
+            Pattern.compile("\\p{Lu}[\\p{L}'’-]+(?:\\s(?:van|von|de|der|den|da|du|la|le)\\s\\p{Lu}[\\p{L}'’-]+)?");
     private static final Pattern LEADING_INITIALS = Pattern.compile("^(?:\\p{Lu}\\.\\s*-?){1,3}\\s*");
 
     private ReferenceEntryReader() {}
@@ -33,7 +35,8 @@ final class ReferenceEntryReader {
         String pmid = null;
         for (Element a : item.getElementsByTag("a")) {
             String href = a.attr("href");
-            if (doi == null && (href.contains("doi.org/") || href.contains("doi="))) doi = Doi.normalize(href).orElse(null);
+            if (doi == null && (href.contains("doi.org/") || href.contains("doi=")))
+                doi = Doi.normalize(href).orElse(null);
             Matcher pm = PMID_LINK.matcher(href);
             if (pmid == null && href.contains("pubmed") && pm.find()) pmid = pm.group(1);
         }

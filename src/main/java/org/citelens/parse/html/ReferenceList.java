@@ -19,13 +19,15 @@ record ReferenceList(List<Reference> references, Set<Element> entries, Map<Eleme
     }
 
     static ReferenceList empty() {
-        return new ReferenceList(List.of(), Collections.newSetFromMap(new IdentityHashMap<>()), new IdentityHashMap<>());
+        return new ReferenceList(
+                List.of(), Collections.newSetFromMap(new IdentityHashMap<>()), new IdentityHashMap<>());
     }
 
     /** Position of each reference id in list order, for range expansion. */
     Map<String, Integer> positions() {
         Map<String, Integer> pos = new HashMap<>();
-        for (int i = 0; i < references.size(); i++) pos.putIfAbsent(references.get(i).id(), i);
+        for (int i = 0; i < references.size(); i++)
+            pos.putIfAbsent(references.get(i).id(), i);
         return pos;
     }
 

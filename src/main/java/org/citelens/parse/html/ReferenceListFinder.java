@@ -22,14 +22,35 @@ import org.jsoup.nodes.Element;
  */
 final class ReferenceListFinder {
     private static final int MAX_ENTRY = 3000;
-    private static final Set<String> BIBR_CLASSES = Set.of("xref-bibr", "html-bibr", "internalcitref", "referencelink",
-            "dropdownlabel", "bibr", "cite", "citation", "ref-link", "xref-ref");
-    private static final Set<String> NON_BIBR_CLASSES = Set.of("xref-fig", "xref-table", "xref-aff", "xref-fn", "html-fig",
-            "html-table", "html-app", "xref-disp-formula", "xref-sec", "xref-supplementary-material", "xref-contrib",
-            "affiliationid", "plink");
+    private static final Set<String> BIBR_CLASSES = Set.of(
+            "xref-bibr",
+            "html-bibr",
+            "internalcitref",
+            "referencelink",
+            "dropdownlabel",
+            "bibr",
+            "cite",
+            "citation",
+            "ref-link",
+            "xref-ref");
+    private static final Set<String> NON_BIBR_CLASSES = Set.of(
+            "xref-fig",
+            "xref-table",
+            "xref-aff",
+            "xref-fn",
+            "html-fig",
+            "html-table",
+            "html-app",
+            "xref-disp-formula",
+            "xref-sec",
+            "xref-supplementary-material",
+            "xref-contrib",
+            "affiliationid",
+            "plink");
     private static final Pattern NON_REF_ID = Pattern.compile(
             "(?i)^(fig|figure|f|t|tab|table|sec|s|aff|fn|app|eq|e|d|box|sup|supp|media|m|sch|scheme|top|p|para)[-_.]?\\d.*");
-    private static final Pattern YEAR_OR_DOI = Pattern.compile("(?i)(?<!\\d)(1[6-9]\\d\\d|20\\d\\d)[a-z]?(?!\\d)|\\b10\\.\\d{4,9}/|in press|forthcoming");
+    private static final Pattern YEAR_OR_DOI =
+            Pattern.compile("(?i)(?<!\\d)(1[6-9]\\d\\d|20\\d\\d)[a-z]?(?!\\d)|\\b10\\.\\d{4,9}/|in press|forthcoming");
     private static final Pattern NOT_A_REFERENCE = Pattern.compile(
             "(?i)^(fig\\.?|figure|table|supplementary|scheme|box|appendix|equation|additional file|movie|video)\\b.*");
 
@@ -69,7 +90,8 @@ final class ReferenceListFinder {
         Set<Element> inLists = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element c : read.entries()) inLists.addAll(c.getAllElements());
         for (var e : candidateAnchors.entrySet()) {
-            if (known.containsAll(e.getValue()) && !inLists.contains(e.getKey())) read.anchors().put(e.getKey(), e.getValue());
+            if (known.containsAll(e.getValue()) && !inLists.contains(e.getKey()))
+                read.anchors().put(e.getKey(), e.getValue());
         }
         return read;
     }
@@ -84,7 +106,8 @@ final class ReferenceListFinder {
         Map<Element, List<Element>> lists = groupIntoLists(items);
         Element best = null;
         for (var e : lists.entrySet()) {
-            if (e.getValue().size() >= 3 && (best == null || e.getValue().size() > lists.get(best).size())) best = e.getKey();
+            if (e.getValue().size() >= 3
+                    && (best == null || e.getValue().size() > lists.get(best).size())) best = e.getKey();
         }
         if (best == null) return ReferenceList.empty();
         Map<Element, List<Element>> chosen = new LinkedHashMap<>();
@@ -131,8 +154,8 @@ final class ReferenceListFinder {
      * and their siblings of the same kind (tag and class) that read like references. Other children (body
      * paragraphs, when a publisher puts references and body in one element) are left alone.
      */
-    private static ReferenceList readLists(Map<Element, List<Element>> lists, Map<Element, String> idOfItem,
-            Map<Element, List<String>> anchors) {
+    private static ReferenceList readLists(
+            Map<Element, List<Element>> lists, Map<Element, String> idOfItem, Map<Element, List<String>> anchors) {
         List<Reference> refs = new ArrayList<>();
         Set<Element> entries = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> seen = new java.util.HashSet<>();
@@ -149,7 +172,9 @@ final class ReferenceListFinder {
             }
             for (Element child : list.getKey().children()) {
                 Element item = itemOfChild.get(child);
-                if (item == null && !(kinds.containsKey(kind(child)) && readsLikeReference(CappedText.of(child, MAX_ENTRY + 1)))) {
+                if (item == null
+                        && !(kinds.containsKey(kind(child))
+                                && readsLikeReference(CappedText.of(child, MAX_ENTRY + 1)))) {
                     continue;
                 }
                 String id = item == null ? null : idOfItem.get(item);
@@ -201,7 +226,9 @@ final class ReferenceListFinder {
     }
 
     static boolean readsLikeReference(String text) {
-        return text.length() >= 25 && text.length() <= MAX_ENTRY && YEAR_OR_DOI.matcher(text).find()
+        return text.length() >= 25
+                && text.length() <= MAX_ENTRY
+                && YEAR_OR_DOI.matcher(text).find()
                 && !NOT_A_REFERENCE.matcher(text).matches();
     }
 

@@ -32,8 +32,14 @@ final class ReferenceMerger {
         Reference found = null;
         for (Reference m : meta) {
             boolean same = (l.doi() != null && l.doi().equals(m.doi()))
-                    || (l.doi() == null && l.year() != null && l.year().equals(m.year()) && l.firstAuthor() != null
-                    && m.firstAuthor() != null && l.firstAuthor().surname().equalsIgnoreCase(m.firstAuthor().surname()));
+                    || (l.doi() == null
+                            && l.year() != null
+                            && l.year().equals(m.year())
+                            && l.firstAuthor() != null
+                            && m.firstAuthor() != null
+                            && l.firstAuthor()
+                                    .surname()
+                                    .equalsIgnoreCase(m.firstAuthor().surname()));
             if (same) {
                 if (found != null) return null;
                 found = m;
@@ -43,14 +49,33 @@ final class ReferenceMerger {
     }
 
     private static Reference combine(Reference l, Reference m) {
-        return new Reference(l.id(), first(l.doi(), m.doi()), first(l.pmid(), m.pmid()), l.pmcid(), first(l.title(), m.title()),
-                l.authors().size() > 1 || m.authors().isEmpty() ? l.authors() : m.authors(), first(l.year(), m.year()),
-                first(l.source(), m.source()), first(l.volume(), m.volume()), first(l.pages(), m.pages()), l.rawText());
+        return new Reference(
+                l.id(),
+                first(l.doi(), m.doi()),
+                first(l.pmid(), m.pmid()),
+                l.pmcid(),
+                first(l.title(), m.title()),
+                l.authors().size() > 1 || m.authors().isEmpty() ? l.authors() : m.authors(),
+                first(l.year(), m.year()),
+                first(l.source(), m.source()),
+                first(l.volume(), m.volume()),
+                first(l.pages(), m.pages()),
+                l.rawText());
     }
 
     private static Reference withId(Reference r, String id) {
-        return new Reference(id, r.doi(), r.pmid(), r.pmcid(), r.title(), r.authors(), r.year(), r.source(), r.volume(),
-                r.pages(), r.rawText());
+        return new Reference(
+                id,
+                r.doi(),
+                r.pmid(),
+                r.pmcid(),
+                r.title(),
+                r.authors(),
+                r.year(),
+                r.source(),
+                r.volume(),
+                r.pages(),
+                r.rawText());
     }
 
     private static <T> T first(T a, T b) {

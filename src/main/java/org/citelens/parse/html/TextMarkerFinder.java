@@ -33,7 +33,9 @@ final class TextMarkerFinder {
         for (int i = 0; i < refs.size(); i++) {
             var first = refs.get(i).firstAuthor();
             if (first != null && !first.surname().isBlank() && refs.get(i).year() != null) {
-                bySurname.computeIfAbsent(fold(first.surname()), k -> new ArrayList<>()).add(i);
+                bySurname
+                        .computeIfAbsent(fold(first.surname()), k -> new ArrayList<>())
+                        .add(i);
             }
         }
     }
@@ -107,7 +109,11 @@ final class TextMarkerFinder {
                 lastSurname = null;
                 continue;
             }
-            out.add(new CitationMention(start, y.end(), text.substring(start, y.end()), List.of(refs.get(hit.ref()).id())));
+            out.add(new CitationMention(
+                    start,
+                    y.end(),
+                    text.substring(start, y.end()),
+                    List.of(refs.get(hit.ref()).id())));
             lastEnd = y.end();
         }
         return out;
@@ -160,6 +166,8 @@ final class TextMarkerFinder {
             char base = d.isEmpty() ? s.charAt(i) : d.charAt(0);
             sb.append(Character.toLowerCase(base));
         }
-        return sb.toString().toLowerCase(Locale.ROOT).length() == s.length() ? sb.toString() : s.toLowerCase(Locale.ROOT);
+        return sb.toString().toLowerCase(Locale.ROOT).length() == s.length()
+                ? sb.toString()
+                : s.toLowerCase(Locale.ROOT);
     }
 }

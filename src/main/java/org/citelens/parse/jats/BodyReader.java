@@ -19,8 +19,21 @@ import org.jsoup.nodes.Element;
  */
 final class BodyReader {
     /** Containers whose paragraphs belong to the section around them. */
-    private static final Set<String> CONTAINERS = Set.of("list", "list-item", "disp-quote", "def-list", "def-item",
-            "def", "statement", "glossary", "question", "answer", "explanation", "question-wrap", "answer-set");
+    private static final Set<String> CONTAINERS = Set.of(
+            "list",
+            "list-item",
+            "disp-quote",
+            "def-list",
+            "def-item",
+            "def",
+            "statement",
+            "glossary",
+            "question",
+            "answer",
+            "explanation",
+            "question-wrap",
+            "answer-set");
+
     private final MarkerLinker linker;
     /** Section type where each figure or table is first pointed at; not thread-safe, one reader per document. */
     private final Map<String, SectionType> firstCitedIn = new HashMap<>();
@@ -124,7 +137,7 @@ final class BodyReader {
                     if (Dom.first(child, "p", "fn") == null) paragraph(child, current, out, true);
                     else footnotes(child, current, out);
                 }
-                default -> { }
+                default -> {}
             }
         }
     }

@@ -52,7 +52,8 @@ final class CitationText {
         String issue = JatsText.ofFirst(citation, "issue");
         String first = JatsText.ofFirst(citation, "fpage");
         String last = JatsText.ofFirst(citation, "lpage");
-        String pages = first == null ? JatsText.ofFirst(citation, "elocation-id") : last == null ? first : first + "–" + last;
+        String pages =
+                first == null ? JatsText.ofFirst(citation, "elocation-id") : last == null ? first : first + "–" + last;
         StringBuilder sb = new StringBuilder();
         if (year != null) sb.append(year);
         if (volume != null) sb.append(sb.length() > 0 ? ";" : "").append(volume);

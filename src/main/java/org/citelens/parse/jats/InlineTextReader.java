@@ -14,14 +14,45 @@ import org.jsoup.nodes.TextNode;
  */
 final class InlineTextReader {
     /** Floats: their text is not part of the sentence they interrupt. */
-    static final Set<String> FLOATS = Set.of("fig", "fig-group", "table-wrap", "table-wrap-group", "boxed-text",
-            "supplementary-material", "chem-struct-wrap", "graphic", "media", "code");
+    static final Set<String> FLOATS = Set.of(
+            "fig",
+            "fig-group",
+            "table-wrap",
+            "table-wrap-group",
+            "boxed-text",
+            "supplementary-material",
+            "chem-struct-wrap",
+            "graphic",
+            "media",
+            "code");
     /** Content that never belongs to running text: display maths, TeX sources, alternative renderings. */
-    private static final Set<String> DROPPED = Set.of("disp-formula", "tex-math", "annotation", "annotation-xml",
-            "table", "object-id", "ref-list", "fn", "fn-group");
+    private static final Set<String> DROPPED = Set.of(
+            "disp-formula",
+            "tex-math",
+            "annotation",
+            "annotation-xml",
+            "table",
+            "object-id",
+            "ref-list",
+            "fn",
+            "fn-group");
     /** Elements that separate words even when the source puts no space around them. */
-    private static final Set<String> BLOCKS = Set.of("p", "list", "list-item", "break", "title", "label",
-            "disp-quote", "def-list", "def-item", "term", "def", "statement", "verse-group", "verse-line", "sec");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "list",
+            "list-item",
+            "break",
+            "title",
+            "label",
+            "disp-quote",
+            "def-list",
+            "def-item",
+            "term",
+            "def",
+            "statement",
+            "verse-group",
+            "verse-line",
+            "sec");
 
     private final TextBuilder out = new TextBuilder();
     private final List<RawMarker> markers = new ArrayList<>();

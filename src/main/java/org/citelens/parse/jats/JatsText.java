@@ -61,9 +61,32 @@ public final class JatsText {
     /** Formatting that sits inside a word ("CaCO<sub>3</sub>"); every other element is a word boundary. */
     private static boolean isInline(String name) {
         return switch (name) {
-            case "italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman", "sans-serif", "overline",
-                 "strike", "named-content", "styled-content", "inline-formula", "ext-link", "uri", "email",
-                 "abbrev", "xref", "mml:mi", "mml:mo", "mml:mn", "mml:msub", "mml:msup", "mml:mrow", "mml:math" -> true;
+            case "italic",
+                    "bold",
+                    "sup",
+                    "sub",
+                    "sc",
+                    "underline",
+                    "monospace",
+                    "roman",
+                    "sans-serif",
+                    "overline",
+                    "strike",
+                    "named-content",
+                    "styled-content",
+                    "inline-formula",
+                    "ext-link",
+                    "uri",
+                    "email",
+                    "abbrev",
+                    "xref",
+                    "mml:mi",
+                    "mml:mo",
+                    "mml:mn",
+                    "mml:msub",
+                    "mml:msup",
+                    "mml:mrow",
+                    "mml:math" -> true;
             default -> false;
         };
     }

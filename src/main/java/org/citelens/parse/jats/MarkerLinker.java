@@ -14,19 +14,20 @@ import org.citelens.model.CitationMention;
  */
 final class MarkerLinker {
     private static final Pattern NUMERIC = Pattern.compile("[\\[(]?\\d{1,4}[\\])]?");
-    private static final Pattern NUMBER_LIST = Pattern.compile("[\\[(]?\\d{1,4}(?:\\s*(?:[,\\s]|[-–—‐‑−])\\s*\\d{1,4})+[\\])]?");
+    private static final Pattern NUMBER_LIST =
+            Pattern.compile("[\\[(]?\\d{1,4}(?:\\s*(?:[,\\s]|[-–—‐‑−])\\s*\\d{1,4})+[\\])]?");
     private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d{1,4})(?:\\s*[-–—‐‑−]\\s*(\\d{1,4}))?");
     private static final Pattern DASH = Pattern.compile("\\s*[-–—‐‑−]\\s*");
     private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}[a-z]?");
     private static final String SURNAME =
             "(?:(?:[vV]an|[vV]on|[dD]e|[dD]er|[dD]en|[dD]a|[dD]i|[dD]u|[lL]e|[lL]a|[dD]el|[dD]os|[dD]as)\\s)*"
-            + "\\p{Lu}[\\p{L}'’\\-]*\\p{L}";
-    private static final String AUTHORS =
-            SURNAME + "(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+" + SURNAME + ")?";
+                    + "\\p{Lu}[\\p{L}'’\\-]*\\p{L}";
+    private static final String AUTHORS = SURNAME + "(?:\\s+et\\s+al\\.?|\\s+(?:and|&)\\s+" + SURNAME + ")?";
     /** "(Ren et al., 2013", "; FAOStat, 2016", "(Zhou et al. 2009": the author part before a bare year. */
     private static final Pattern PARENTHETICAL_AUTHORS = Pattern.compile("(?<=[(\\[;]\\s?)(" + AUTHORS + "),?\\s$");
     /** "Smith et al. (2009)": the author part of a narrative citation, the year in parentheses. */
     private static final Pattern NARRATIVE_AUTHORS = Pattern.compile("(" + AUTHORS + ")\\s\\($");
+
     private static final int MAX_RANGE = 200;
     private static final int LOOK_BACK = 90;
 

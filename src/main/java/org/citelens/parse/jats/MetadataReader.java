@@ -31,24 +31,33 @@ final class MetadataReader {
                 case "doi" -> doi = doi != null ? doi : Doi.normalize(value).orElse(null);
                 case "pmid" -> pmid = pmid != null ? pmid : JatsIds.pmid(value);
                 case "pmcid", "pmc" -> pmcid = pmcid != null ? pmcid : JatsIds.pmcid(value);
-                default -> { }
+                default -> {}
             }
         }
         Element title = Dom.child(Dom.child(meta, "title-group"), "article-title");
-        return new ArticleMetadata(doi, pmid, pmcid, title == null ? null : JatsText.of(title), authors(meta),
-                journal(front), year(meta), source);
+        return new ArticleMetadata(
+                doi,
+                pmid,
+                pmcid,
+                title == null ? null : JatsText.of(title),
+                authors(meta),
+                journal(front),
+                year(meta),
+                source);
     }
 
     private static List<Author> authors(Element meta) {
         List<Author> authors = new ArrayList<>();
         for (Element contrib : Dom.children(meta, "contrib-group").stream()
-                .flatMap(g -> Dom.children(g, "contrib").stream()).toList()) {
+                .flatMap(g -> Dom.children(g, "contrib").stream())
+                .toList()) {
             String type = contrib.attr("contrib-type");
             if (!type.isEmpty() && !type.equals("author")) continue;
             Element name = Dom.first(contrib, "name", "string-name");
             if (name != null) {
                 String surname = JatsText.ofFirst(name, "surname");
-                authors.add(new Author(surname != null ? surname : JatsText.of(name), JatsText.ofFirst(name, "given-names")));
+                authors.add(new Author(
+                        surname != null ? surname : JatsText.of(name), JatsText.ofFirst(name, "given-names")));
             } else {
                 Element collab = Dom.first(contrib, "collab");
                 if (collab != null) authors.add(new Author(JatsText.of(collab), ""));
@@ -63,7 +72,8 @@ final class MetadataReader {
         String title = JatsText.ofFirst(journalMeta, "journal-title");
         if (title != null) return title;
         for (Element id : Dom.children(journalMeta, "journal-id")) {
-            if (id.attr("journal-id-type").equals("nlm-ta") || id.attr("journal-id-type").equals("iso-abbrev")) {
+            if (id.attr("journal-id-type").equals("nlm-ta")
+                    || id.attr("journal-id-type").equals("iso-abbrev")) {
                 return JatsText.of(id);
             }
         }

@@ -15,8 +15,8 @@ import org.jsoup.nodes.ProcessingInstruction;
 public final class ReferenceReader {
     private static final String[] CITATIONS = {"element-citation", "mixed-citation", "nlm-citation", "citation"};
     private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
-    private static final java.util.Set<String> TITLES = java.util.Set.of("article-title", "chapter-title", "source",
-            "data-title", "part-title");
+    private static final java.util.Set<String> TITLES =
+            java.util.Set.of("article-title", "chapter-title", "source", "data-title", "part-title");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** @return the reference, or null when the ref has no id (an xref could never point at it) */
@@ -31,7 +31,8 @@ public final class ReferenceReader {
         List<Element> pubIds = Dom.all(body, "pub-id"); // once: each lookup below would walk the citation again
         String doi = pubId(pubIds, "doi");
         if (doi == null) doi = Doi.normalize(extLinkDoi(body)).orElse(null);
-        if (doi == null && text.toLowerCase(java.util.Locale.ROOT).contains("doi")) doi = Doi.normalize(text).orElse(null);
+        if (doi == null && text.toLowerCase(java.util.Locale.ROOT).contains("doi"))
+            doi = Doi.normalize(text).orElse(null);
         String pmid = JatsIds.pmid(pubId(pubIds, "pmid"));
         if (pmid == null) pmid = suppliedPmid(ref);
         String pmcid = JatsIds.pmcid(pubId(pubIds, "pmcid"));
@@ -40,8 +41,18 @@ public final class ReferenceReader {
         List<Author> authors = authors(body);
         // an element-citation has fields but no punctuation between them: render it for display
         if (raw == null) raw = CitationText.of(body, authors, title, doi);
-        return new Reference(id, doi, pmid, pmcid, title, authors, year(body, text),
-                JatsText.ofFirst(body, "source"), JatsText.ofFirst(body, "volume"), pages(body), raw);
+        return new Reference(
+                id,
+                doi,
+                pmid,
+                pmcid,
+                title,
+                authors,
+                year(body, text),
+                JatsText.ofFirst(body, "source"),
+                JatsText.ofFirst(body, "volume"),
+                pages(body),
+                raw);
     }
 
     private static String pubId(List<Element> pubIds, String type) {
@@ -88,7 +99,8 @@ public final class ReferenceReader {
         // a book cited as a whole has only its source as title
         String type = citation.attr("publication-type");
         return type.equals("book") || type.equals("thesis") || type.equals("report")
-                ? JatsText.ofFirst(citation, "source") : null;
+                ? JatsText.ofFirst(citation, "source")
+                : null;
     }
 
     private static Integer year(Element citation, String raw) {
@@ -148,7 +160,7 @@ public final class ReferenceReader {
                 String name = JatsText.of(e);
                 if (!name.isEmpty()) out.add(new Author(name, ""));
             }
-            default -> { }
+            default -> {}
         }
     }
 }

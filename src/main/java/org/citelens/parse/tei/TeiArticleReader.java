@@ -70,6 +70,7 @@ public final class TeiArticleReader {
                 if (t.attr("level").equals("j") || journal == null) journal = text(t);
             }
         }
-        return new ArticleMetadata(doi, pmid == null || pmid.isEmpty() ? null : pmid, pmcid, title, authors, journal, year, source);
+        return new ArticleMetadata(
+                doi, pmid == null || pmid.isEmpty() ? null : pmid, pmcid, title, authors, journal, year, source);
     }
 }

@@ -48,7 +48,9 @@ final class TeiBibliography {
         String volume = null, pages = null;
         for (Element scope : imprint == null ? List.<Element>of() : children(imprint, "biblscope")) {
             String unit = scope.attr("unit").toLowerCase(Locale.ROOT);
-            String value = scope.hasAttr("from") ? scope.attr("from") + (scope.hasAttr("to") ? "-" + scope.attr("to") : "") : text(scope);
+            String value = scope.hasAttr("from")
+                    ? scope.attr("from") + (scope.hasAttr("to") ? "-" + scope.attr("to") : "")
+                    : text(scope);
             if (unit.equals("volume")) volume = value;
             else if (unit.equals("page")) pages = value;
         }
@@ -61,13 +63,23 @@ final class TeiBibliography {
                 case "doi" -> doi = doi != null ? doi : Doi.normalize(value).orElse(null);
                 case "pmid" -> pmid = value.replaceAll("\\D", "");
                 case "pmcid" -> pmcid = value;
-                default -> { }
+                default -> {}
             }
         }
         Element raw = null;
         for (Element note : children(bibl, "note")) if (note.attr("type").equals("raw_reference")) raw = note;
         String rawText = raw != null ? text(raw) : text(bibl);
-        return new Reference(id, doi, pmid, pmcid, title, authors, year(imprint), source, volume, pages,
+        return new Reference(
+                id,
+                doi,
+                pmid,
+                pmcid,
+                title,
+                authors,
+                year(imprint),
+                source,
+                volume,
+                pages,
                 rawText == null ? "" : rawText);
     }
 

@@ -70,27 +70,30 @@ final class TeiBodyReader {
     Paragraph paragraph(Element p, boolean caption) {
         MarkedTextBuilder text = new MarkedTextBuilder();
         List<Integer> sentenceStarts = new ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    text.append(t.getWholeText());
-                } else if (node instanceof Element e) {
-                    String name = local(e);
-                    if (name.equals("s")) {
-                        sentenceStarts.add(text.length());
-                    } else if (name.equals("ref") && e.attr("type").equals("bibr")) {
-                        text.appendMarker(e.text(), targets(e.attr("target")));
-                        return FilterResult.SKIP_ENTIRELY;
-                    } else if (name.equals("note") || name.equals("figure")) {
-                        return FilterResult.SKIP_ENTIRELY;
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            text.append(t.getWholeText());
+                        } else if (node instanceof Element e) {
+                            String name = local(e);
+                            if (name.equals("s")) {
+                                sentenceStarts.add(text.length());
+                            } else if (name.equals("ref") && e.attr("type").equals("bibr")) {
+                                text.appendMarker(e.text(), targets(e.attr("target")));
+                                return FilterResult.SKIP_ENTIRELY;
+                            } else if (name.equals("note") || name.equals("figure")) {
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, p);
+                },
+                p);
         String t = text.text();
-        List<Integer> starts = sentenceStarts.stream().filter(s -> s < t.length()).distinct().toList();
+        List<Integer> starts =
+                sentenceStarts.stream().filter(s -> s < t.length()).distinct().toList();
         return new Paragraph(t, ranges.resolve(t, text.placed()), caption, starts);
     }
 

@@ -1,6 +1,5 @@
 package org.citelens.classify.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +9,7 @@ import org.citelens.classify.Classifiers;
 import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.Prediction;
+import org.citelens.testdata.RepositoryFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * Statements per second of the shipped classifier on one thread, over real clinical statements with surrounding
@@ -33,7 +32,9 @@ import org.citelens.testdata.RepositoryFiles;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ClassifierBenchmark {

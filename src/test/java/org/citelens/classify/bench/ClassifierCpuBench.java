@@ -29,14 +29,24 @@ public final class ClassifierCpuBench {
         double[] measured = new double[MEASURED];
         for (int round = 0; round < WARMUP + MEASURED; round++) {
             long start = cpu.getCurrentThreadCpuTime();
-            for (ClassifierInput in : all) sink += classifier.classify(in).label().ordinal();
+            for (ClassifierInput in : all)
+                sink += classifier.classify(in).label().ordinal();
             double rate = all.length / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "round %d%s: %d statements, %.0f statements per CPU-second%n", round + 1,
-                    round < WARMUP ? " (warm-up)" : "", all.length, rate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d%s: %d statements, %.0f statements per CPU-second%n",
+                    round + 1,
+                    round < WARMUP ? " (warm-up)" : "",
+                    all.length,
+                    rate);
             if (round >= WARMUP) measured[round - WARMUP] = rate;
         }
         java.util.Arrays.sort(measured);
-        System.out.printf(Locale.ROOT, "median of %d rounds: %.0f statements per CPU-second (sink %d)%n", MEASURED,
-                (measured[MEASURED / 2 - 1] + measured[MEASURED / 2]) / 2, sink);
+        System.out.printf(
+                Locale.ROOT,
+                "median of %d rounds: %.0f statements per CPU-second (sink %d)%n",
+                MEASURED,
+                (measured[MEASURED / 2 - 1] + measured[MEASURED / 2]) / 2,
+                sink);
     }
 }

@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx1g"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class TransformerBenchmark {
@@ -48,10 +50,13 @@ public class TransformerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         transformer = Classifiers.shippedTransformer(1);
-        List<LabelledStatement> rows = LabelledData.read(RepositoryFiles.dataRoot().resolve("annotations/citelens.tsv"));
+        List<LabelledStatement> rows =
+                LabelledData.read(RepositoryFiles.dataRoot().resolve("annotations/citelens.tsv"));
         blocks = new ArrayList<>();
         for (int from = 0; from + BLOCK <= rows.size(); from += BLOCK) {
-            blocks.add(rows.subList(from, from + BLOCK).stream().map(LabelledStatement::input).toList());
+            blocks.add(rows.subList(from, from + BLOCK).stream()
+                    .map(LabelledStatement::input)
+                    .toList());
         }
     }
 

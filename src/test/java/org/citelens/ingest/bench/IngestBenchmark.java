@@ -15,6 +15,7 @@ import org.citelens.ingest.CorpusIngest;
 import org.citelens.ingest.IngestOptions;
 import org.citelens.ingest.IngestReport;
 import org.citelens.parse.DocumentLimits;
+import org.citelens.testdata.RepositoryFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +29,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * The whole {@code ingest} of a corpus folder into an empty index, as the command runs it (parse, register, resolve,
@@ -57,7 +57,8 @@ public class IngestBenchmark {
     @Setup(Level.Trial)
     public void loadModel() {
         corpus = RepositoryFiles.corpus();
-        if (!Files.isDirectory(corpus)) throw new IllegalStateException("no corpus folder at " + corpus.toAbsolutePath());
+        if (!Files.isDirectory(corpus))
+            throw new IllegalStateException("no corpus folder at " + corpus.toAbsolutePath());
         classifier = Classifiers.shipped();
     }
 
@@ -81,8 +82,8 @@ public class IngestBenchmark {
 
     @Benchmark
     public IngestReport ingestCorpus() throws IOException, InterruptedException {
-        IngestOptions options = new IngestOptions(corpus, index, threads, IngestOptions.DEFAULT_COMMIT_EVERY,
-                DocumentLimits.DEFAULTS);
+        IngestOptions options =
+                new IngestOptions(corpus, index, threads, IngestOptions.DEFAULT_COMMIT_EVERY, DocumentLimits.DEFAULTS);
         IngestReport report = new CorpusIngest(options, classifier, quiet, false).run();
         if (report.articles() == 0) throw new IllegalStateException("nothing ingested from " + corpus);
         return report;

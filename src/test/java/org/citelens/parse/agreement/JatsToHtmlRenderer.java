@@ -24,22 +24,31 @@ final class JatsToHtmlRenderer {
             Element doi = meta.selectFirst("article-id[pub-id-type=doi]");
             if (doi != null) meta(html, "citation_doi", "doi:" + doi.text());
             for (Element c : meta.select("contrib[contrib-type=author] name")) {
-                meta(html, "citation_author", text(c.selectFirst("surname")) + ", " + text(c.selectFirst("given-names")));
+                meta(
+                        html,
+                        "citation_author",
+                        text(c.selectFirst("surname")) + ", " + text(c.selectFirst("given-names")));
             }
         }
-        html.append("</head><body><nav class=\"site-menu\"><ul><li><a href=\"/\">Home</a></li><li>Browse articles from 2015</li></ul></nav>");
+        html.append(
+                "</head><body><nav class=\"site-menu\"><ul><li><a href=\"/\">Home</a></li><li>Browse articles from 2015</li></ul></nav>");
         html.append("<div class=\"page\"><div id=\"main-content\" class=\"article-body\">");
         Element body = jats.selectFirst("article > body");
         if (body != null) children(body, html, 2);
         html.append("<section><h2>References</h2><ol class=\"references\">");
         for (Element ref : jats.select("ref-list ref")) {
             Element citation = ref.selectFirst("mixed-citation, element-citation, citation");
-            html.append("<li id=\"").append(attr(ref.id())).append("\">").append(escape(spaced(citation))).append("</li>");
+            html.append("<li id=\"")
+                    .append(attr(ref.id()))
+                    .append("\">")
+                    .append(escape(spaced(citation)))
+                    .append("</li>");
         }
         html.append("</ol></section></div>");
         html.append("<div class=\"cited-by\"><h3>Cited by</h3><p>Smith J (2020) A later paper that cites this one, ");
         html.append("with a sentence long enough to look like prose [1].</p></div></div>");
-        html.append("<footer><p>© Publisher 2015. All rights reserved; this footer is page chrome, not article text.</p></footer>");
+        html.append(
+                "<footer><p>© Publisher 2015. All rights reserved; this footer is page chrome, not article text.</p></footer>");
         return html.append("</body></html>").toString();
     }
 
@@ -49,7 +58,14 @@ final class JatsToHtmlRenderer {
                 case "sec" -> {
                     Element title = e.selectFirst("> title");
                     int h = Math.min(level, 6);
-                    if (title != null) html.append("<h").append(h).append('>').append(escape(text(title))).append("</h").append(h).append('>');
+                    if (title != null)
+                        html.append("<h")
+                                .append(h)
+                                .append('>')
+                                .append(escape(text(title)))
+                                .append("</h")
+                                .append(h)
+                                .append('>');
                     html.append("<section>");
                     children(e, html, level + 1);
                     html.append("</section>");
@@ -88,17 +104,24 @@ final class JatsToHtmlRenderer {
                         if (c.attr("ref-type").equals("bibr")) {
                             String[] rids = c.attr("rid").trim().split("\\s+");
                             html.append("<a href=\"#").append(attr(rids[0])).append('"');
-                            if (rids.length > 1) html.append(" rel=\"references:#").append(attr(String.join(" #", rids))).append('"');
+                            if (rids.length > 1)
+                                html.append(" rel=\"references:#")
+                                        .append(attr(String.join(" #", rids)))
+                                        .append('"');
                             html.append('>').append(escape(c.text())).append("</a>");
                         } else {
-                            html.append("<a href=\"#").append(attr(c.attr("rid"))).append("\">").append(escape(c.text())).append("</a>");
+                            html.append("<a href=\"#")
+                                    .append(attr(c.attr("rid")))
+                                    .append("\">")
+                                    .append(escape(c.text()))
+                                    .append("</a>");
                         }
                     }
                     case "italic" -> wrap("i", c, html);
                     case "bold" -> wrap("b", c, html);
                     case "sup" -> wrap("sup", c, html);
                     case "sub" -> wrap("sub", c, html);
-                    case "fig", "table-wrap", "disp-formula", "fn", "table" -> { }
+                    case "fig", "table-wrap", "disp-formula", "fn", "table" -> {}
                     default -> inline(c, html);
                 }
             }
@@ -112,7 +135,11 @@ final class JatsToHtmlRenderer {
     }
 
     private static void meta(StringBuilder html, String name, String content) {
-        html.append("<meta name=\"").append(name).append("\" content=\"").append(attr(content)).append("\">");
+        html.append("<meta name=\"")
+                .append(name)
+                .append("\" content=\"")
+                .append(attr(content))
+                .append("\">");
     }
 
     /** element-citation has no spaces between its fields; a publisher's list shows them apart. */

@@ -33,20 +33,29 @@ class JsonLdAuthorsTest {
                     {"@type": "Organization", "name": "The Rice Consortium"}]}]}
                 </script>""");
         HtmlMetadataReader.Result r = new HtmlMetadataReader().read(doc, "apa__arc0000029.html");
-        assertEquals(List.of(new Author("van der Berg", "Anna"), new Author("Livak", "Kenneth J."),
-                new Author("Schmittgen", "Thomas D.")), r.metadata().authors());
+        assertEquals(
+                List.of(
+                        new Author("van der Berg", "Anna"),
+                        new Author("Livak", "Kenneth J."),
+                        new Author("Schmittgen", "Thomas D.")),
+                r.metadata().authors());
     }
 
     @Test
     void metaTagsComeFirstAndBrokenJsonLdIsPassedOver() throws Exception {
         Document doc = page("plosone__journal.pone.0115884.html");
-        List<Author> fromMeta = new HtmlMetadataReader().read(doc, "p").metadata().authors();
-        doc.head().append("<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\": [</script>"
-                + "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\": \"Someone Else\"}</script>");
+        List<Author> fromMeta =
+                new HtmlMetadataReader().read(doc, "p").metadata().authors();
+        doc.head()
+                .append(
+                        "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\": [</script>"
+                                + "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\": \"Someone Else\"}</script>");
         assertEquals(3, fromMeta.size(), "the page's three citation_author tags");
-        assertEquals(fromMeta, new HtmlMetadataReader().read(doc, "p").metadata().authors());
+        assertEquals(
+                fromMeta, new HtmlMetadataReader().read(doc, "p").metadata().authors());
         Document bare = page("apa__arc0000029.html");
         bare.head().append("<script type=\"application/ld+json\">{\"@type\": \"Article\", \"author\": [</script>");
-        assertEquals(List.of(), new HtmlMetadataReader().read(bare, "a").metadata().authors());
+        assertEquals(
+                List.of(), new HtmlMetadataReader().read(bare, "a").metadata().authors());
     }
 }

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  * parser leaves them out), and the reference ids. Tests compare the parser's output with it.
  */
 public final class XrefScan {
-    private static final Pattern BODY = Pattern.compile("<body\\b.*?</body>|<floats-group\\b.*?</floats-group>", Pattern.DOTALL);
+    private static final Pattern BODY =
+            Pattern.compile("<body\\b.*?</body>|<floats-group\\b.*?</floats-group>", Pattern.DOTALL);
     private static final Pattern TABLE = Pattern.compile("<table[\\s>].*?</table>", Pattern.DOTALL);
     private static final Pattern XREF = Pattern.compile("<xref\\b([^>]*)>(.*?)</xref>", Pattern.DOTALL);
     private static final Pattern BIBR = Pattern.compile("ref-type=\"bibr\"");
     private static final Pattern RID = Pattern.compile("\\brid=\"([^\"]*)\"");
     private static final Pattern REF_ID = Pattern.compile("<ref\\s[^>]*\\bid=\"([^\"]+)\"");
-    private static final Pattern REF = Pattern.compile("<ref\\s[^>]*\\bid=\"([^\"]+)\"[^>]*>(.*?)</ref>", Pattern.DOTALL);
-    private static final Pattern PUB_ID_DOI = Pattern.compile("<pub-id\\s[^>]*pub-id-type=\"doi\"[^>]*>(.*?)</pub-id>", Pattern.DOTALL);
+    private static final Pattern REF =
+            Pattern.compile("<ref\\s[^>]*\\bid=\"([^\"]+)\"[^>]*>(.*?)</ref>", Pattern.DOTALL);
+    private static final Pattern PUB_ID_DOI =
+            Pattern.compile("<pub-id\\s[^>]*pub-id-type=\"doi\"[^>]*>(.*?)</pub-id>", Pattern.DOTALL);
     private static final Pattern TAG_OR_PI = Pattern.compile("<[^>]*>");
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
 
@@ -83,7 +86,11 @@ public final class XrefScan {
             e.appendReplacement(sb, Matcher.quoteReplacement(new String(Character.toChars(cp))));
         }
         e.appendTail(sb);
-        s = sb.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        s = sb.toString()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
         StringBuilder out = new StringBuilder();
         boolean space = false;
