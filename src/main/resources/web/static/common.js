@@ -92,8 +92,9 @@ const Citelens = (() => {
       + '<div><dt>' + badge('supporting') + '</dt><dd>the citing authors\' own results agree with the cited work</dd></div>'
       + '<div><dt>' + badge('contrasting') + '</dt><dd>their results or argument disagree with it</dd></div>'
       + '<div><dt>' + badge('mentioning') + '</dt><dd>cited for background or a method, no judgement of its findings (all Methods and Introduction statements)</dd></div>'
-      + '</dl><p><b>Confidence</b> is the classifier\'s estimated chance that its label is right, calibrated on hand-labelled clinical-trial sentences; '
-      + 'elsewhere it is optimistic (read by hand on this corpus, 20 of 30 supporting labels were right). Unclassified: not labelled yet.</p></details>';
+      + '</dl><p><b>Confidence</b> is the labeller\'s estimated chance that its label is right, calibrated on held-out labelled statements of this corpus. '
+      + 'On statements never trained on, 90% of supporting and 50% of contrasting labels were right; each statement names the model that labelled it. '
+      + 'Unclassified: not labelled yet.</p></details>';
   }
 
   /** One statement card; {@code opts.showCited} adds the cited work (search results). */

@@ -31,13 +31,15 @@ class TransformerRuntimeTest {
         List<TransformerInput> inputs = new ArrayList<>();
         for (int i = 0; i < probe.get("ids").size(); i++) {
             inputs.add(new TransformerInput(
-                    longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
+                    TransformerTrainingTest.longs(probe.get("ids").get(i)),
+                    TransformerTrainingTest.longs(probe.get("types").get(i))));
         }
         try (TransformerClassifier shipped = Classifiers.shippedTransformer(1)) {
             double[][] got = shipped.logits(inputs);
             double[][] again = shipped.logits(List.copyOf(inputs));
             for (int i = 0; i < inputs.size(); i++) {
-                double[] expected = doubles(probe.get("logits").get(i));
+                double[] expected =
+                        TransformerTrainingTest.doubles(probe.get("logits").get(i));
                 assertArrayEquals(expected, got[i], 0.3, "row " + i);
                 assertEquals(argmax(expected), argmax(got[i]), "row " + i);
                 assertArrayEquals(got[i], again[i], 0.0, "deterministic");
@@ -78,17 +80,5 @@ class TransformerRuntimeTest {
         int best = 0;
         for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
         return best;
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
-        return out;
-    }
-
-    private static long[] longs(JsonNode a) {
-        long[] out = new long[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asLong();
-        return out;
     }
 }

@@ -127,13 +127,13 @@ class TransformerTrainingTest {
         }
     }
 
-    private static double[] doubles(JsonNode a) {
+    static double[] doubles(JsonNode a) {
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
         return out;
     }
 
-    private static long[] longs(JsonNode a) {
+    static long[] longs(JsonNode a) {
         long[] out = new long[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = a.get(i).asLong();
         return out;
