@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.index.StatementIndexWriter;
@@ -47,15 +48,20 @@ public final class IndexRelabeller {
     }
 
     public RelabelReport run(Path index) throws IOException, InterruptedException {
-        if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
-            throw new IllegalArgumentException("no Citelens index in " + index);
+        if (!Files.isDirectory(index)) throw new IllegalArgumentException("no Citelens index in " + index);
+        try (Directory dir = FSDirectory.open(index)) {
+            if (!DirectoryReader.indexExists(dir)) throw new IllegalArgumentException("no Citelens index in " + index);
+            return run(index, dir);
         }
+    }
+
+    private RelabelReport run(Path index, Directory dir) throws IOException, InterruptedException {
         long start = System.nanoTime();
         String model = classifier.name();
         List<String> todo;
         long articlesInIndex;
         Map<String, String> userData;
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
             StatementsByArticle byArticle = new StatementsByArticle(reader);
             todo = byArticle.articlesNotLabelledBy(model);
             articlesInIndex = byArticle.articleCount();
@@ -63,7 +69,7 @@ public final class IndexRelabeller {
         }
         AtomicLong relabelled = new AtomicLong();
         try (StatementIndexWriter writer = StatementIndexWriter.open(index);
-                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
+                DirectoryReader reader = DirectoryReader.open(dir);
                 IngestProgress progress = new IngestProgress(
                         progressOut, "relabel", "(" + model + ")", "articles", todo.size(), terminal, () -> 0)) {
             StatementsByArticle byArticle = new StatementsByArticle(reader);
@@ -108,7 +114,7 @@ public final class IndexRelabeller {
             writer.commit(userData);
         }
         long[] counts;
-        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
             counts = new StatementsByArticle(reader).countLabelledBy(model);
         }
         return new RelabelReport(
