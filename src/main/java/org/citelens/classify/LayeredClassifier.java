@@ -1,9 +1,12 @@
 package org.citelens.classify;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.citelens.model.Label;
 import org.citelens.model.SectionType;
 
@@ -12,14 +15,14 @@ import org.citelens.model.SectionType;
  * mentioning: none of the 570 such statements read for corpus/annotations was supporting or contrasting. (2) The
  * fast linear model screens out statements it is confident are mentioning, except those whose sentence or next
  * sentence has one of the configured cues (the linear model misses many contrasting statements that the
- * transformer finds). (3) The transformer labels the rest, in batches. The screen exists for speed; what it costs (rare labels it hides from the transformer) is measured on the
- * annotated test split in docs/classifier.md.
+ * transformer finds). (3) The transformer labels the rest, in batches. The screen exists for speed; what it costs
+ * (rare labels it hides from the transformer) is measured on the annotated test split in docs/classifier.md.
  */
 public final class LayeredClassifier implements CitationClassifier {
     private final ClassifierModel fast;
     private final TransformerClassifier transformer;
     private final double screenThreshold;
-    private final java.util.Set<Cue> screenCues;
+    private final Set<Cue> screenCues;
 
     /**
      * @param screenThreshold the fast model's probability of mentioning at or above which a statement never reaches
@@ -30,12 +33,11 @@ public final class LayeredClassifier implements CitationClassifier {
             ClassifierModel fast,
             TransformerClassifier transformer,
             double screenThreshold,
-            java.util.Collection<Cue> screenCues) {
+            Collection<Cue> screenCues) {
         this.fast = fast;
         this.transformer = transformer;
         this.screenThreshold = screenThreshold;
-        this.screenCues =
-                screenCues.isEmpty() ? java.util.EnumSet.noneOf(Cue.class) : java.util.EnumSet.copyOf(screenCues);
+        this.screenCues = screenCues.isEmpty() ? EnumSet.noneOf(Cue.class) : EnumSet.copyOf(screenCues);
     }
 
     @Override
