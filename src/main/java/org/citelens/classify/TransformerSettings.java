@@ -3,6 +3,7 @@ package org.citelens.classify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * What the trainer decided about a transformer labeller, saved beside its ONNX file ({@code settings.json}) so the
@@ -35,7 +36,7 @@ public record TransformerSettings(
         double supportingThreshold,
         double contrastingThreshold,
         double screenThreshold,
-        java.util.List<String> screenCues,
+        List<String> screenCues,
         double[][] confidenceCalibration,
         String description) {
     public static final int DEFAULT_MAX_TOKENS = 128;
@@ -45,7 +46,7 @@ public record TransformerSettings(
     public TransformerSettings {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("settings need a model name");
         if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be positive, got " + temperature);
-        screenCues = screenCues == null ? java.util.List.of() : java.util.List.copyOf(screenCues);
+        screenCues = screenCues == null ? List.of() : List.copyOf(screenCues);
         for (String cue : screenCues) Cue.valueOf(cue);
         if (confidenceCalibration != null && confidenceCalibration.length != Labels.COUNT) {
             throw new IllegalArgumentException("confidenceCalibration needs one {a, b} pair per label");

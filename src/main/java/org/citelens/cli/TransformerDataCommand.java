@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.citelens.classify.EncoderTokenizer;
-import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.TransformerInputBuilder;
 import org.citelens.classify.TransformerSettings;
@@ -33,10 +32,6 @@ public final class TransformerDataCommand implements Command {
         args.allowOnly(Set.of("data", "out", "max-tokens", "sentence-tokens"));
         String data = args.require("data");
         Path out = args.requirePath("out");
-        for (String p : data.split(",")) {
-            if (!p.isBlank() && !Files.isRegularFile(Path.of(p.strip())))
-                throw new UsageException("no such data file: " + p.strip());
-        }
         if (out.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(out.toAbsolutePath().getParent())) {
             throw new UsageException("the folder of --out does not exist: "
@@ -44,7 +39,7 @@ public final class TransformerDataCommand implements Command {
         }
         int maxTokens = args.getInt("max-tokens", TransformerSettings.DEFAULT_MAX_TOKENS);
         int sentenceTokens = args.getInt("sentence-tokens", TransformerSettings.DEFAULT_SENTENCE_TOKENS);
-        List<LabelledStatement> rows = LabelledData.readAll(data);
+        List<LabelledStatement> rows = LabelledInput.read(data);
         long start = System.nanoTime();
         try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
                 Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

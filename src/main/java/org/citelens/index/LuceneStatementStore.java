@@ -19,16 +19,22 @@ import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.CitedWork;
 import org.slf4j.Logger;
@@ -180,16 +186,14 @@ public final class LuceneStatementStore implements StatementStore {
     @Override
     public SortedMap<String, Long> labelModels() throws IOException {
         return withSearcher(s -> {
-            SortedMap<String, Long> out = new java.util.TreeMap<>();
-            org.apache.lucene.index.Terms terms =
-                    org.apache.lucene.index.MultiTerms.getTerms(s.getIndexReader(), StatementSchema.LABEL_MODEL);
+            SortedMap<String, Long> out = new TreeMap<>();
+            Terms terms = MultiTerms.getTerms(s.getIndexReader(), StatementSchema.LABEL_MODEL);
             if (terms == null) return out;
-            org.apache.lucene.index.TermsEnum it = terms.iterator();
-            for (org.apache.lucene.util.BytesRef t = it.next(); t != null; t = it.next()) {
+            TermsEnum it = terms.iterator();
+            for (BytesRef t = it.next(); t != null; t = it.next()) {
                 // docFreq counts deleted documents too; a count query does not
                 String name = t.utf8ToString();
-                out.put(name, (long) s.count(new org.apache.lucene.search.TermQuery(
-                        new org.apache.lucene.index.Term(StatementSchema.LABEL_MODEL, name))));
+                out.put(name, (long) s.count(new TermQuery(new Term(StatementSchema.LABEL_MODEL, name))));
             }
             return out;
         });

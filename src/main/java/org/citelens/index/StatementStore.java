@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.CitedWork;
@@ -40,8 +41,8 @@ public interface StatementStore extends Closeable {
     long statementCount() throws IOException;
 
     /** How many statements each labelling model labelled ({@code labelModel}); statements without one are left out. */
-    default java.util.SortedMap<String, Long> labelModels() throws IOException {
-        return new java.util.TreeMap<>();
+    default SortedMap<String, Long> labelModels() throws IOException {
+        return new TreeMap<>();
     }
 
     /**
