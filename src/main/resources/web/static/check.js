@@ -94,7 +94,7 @@
     const t = it.tallies;
     const w = it.work;
     const work = w
-      ? '<a href="/reports/' + esc(w.doi) + '">' + esc(w.title || w.doi) + '</a><br><span class="hint">' +
+      ? '<a href="/reports/' + esc(w.doi) + '">' + esc(w.title || w.doi) + '</a><span class="hint">' +
         esc([w.firstAuthor, w.year].filter(Boolean).join(', ')) + (w.doi ? ' · ' + esc(w.doi) : '') + '</span>'
       : 'Unresolved' + (it.parsed && it.parsed.doi ? ' <span class="hint">(' + esc(it.parsed.doi) + ' is not in this index)</span>' : '');
     const own = it.statements.map(s => '<span class="badge ' + esc(s.label) + ' own" title="' + esc(s.sentence) + '">' + esc(s.label) + '</span>').join('');
@@ -102,7 +102,7 @@
     return '<tr class="' + esc(it.status) + '" data-position="' + it.position + '">' +
       '<td class="num">' + it.position + '</td>' +
       '<td class="raw">' + esc(it.raw) + '</td>' +
-      '<td class="work">' + work + '</td>' +
+      '<td class="resolved-to">' + work + '</td>' +
       '<td class="num">' + (it.status === 'resolved' ? Math.round(it.confidence * 100) + '%' : '–') + '</td>' +
       '<td class="num s">' + n(t && t.supporting) + '</td>' +
       '<td class="num m">' + n(t && t.mentioning) + '</td>' +
