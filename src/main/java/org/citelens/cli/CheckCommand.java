@@ -58,6 +58,8 @@ public final class CheckCommand implements Command {
         System.err.printf(
                 "check: %s read as %s, %d references%n",
                 input, manuscript.format(), manuscript.references().size());
+        // loading the works registry of a large index takes seconds: say so rather than sit silent
+        System.err.printf("check: opening %s (statements and works registry)%n", index);
         CheckReport report;
         try (LuceneStatementStore store = LuceneStatementStore.open(index);
                 PersistentWorksRegistry works = WorksRegistries.openReadOnly(index)) {
