@@ -69,6 +69,17 @@ build_if_stale() {
 }
 
 case "${1:-serve}" in
+  extension-zip)
+    # Packs the browser extension (extension/) for "Load unpacked" and store upload, without its tools/ and README.
+    version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' extension/manifest.json | head -1)
+    out="target/citelens-extension-$version.zip"
+    mkdir -p target
+    rm -f "$out"
+    (cd extension && find . -type f ! -path './tools/*' ! -name 'README.md' | sed 's|^\./||' | LC_ALL=C sort \
+      | xargs "$JAVA_HOME/bin/jar" --create --no-manifest --file "../$out")
+    echo "run.sh: wrote $out ($(unzip -l "$out" 2>/dev/null | tail -1 | awk '{print $2}') files); load it unpacked or upload it to a store" >&2
+    echo "$out"
+    ;;
   test)
     shift || true
     check_browser

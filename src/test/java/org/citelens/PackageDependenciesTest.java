@@ -39,7 +39,11 @@ class PackageDependenciesTest {
             Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
-            Map.entry("api", Set.of("model", "index", "export", "resolve")),
+            // check: the reference check of a manuscript, orchestration beside ingest (it reuses ingest's labeller)
+            Map.entry(
+                    "check",
+                    Set.of("model", "parse", "resolve", "extract", "classify", "index", "export", "ingest")),
+            Map.entry("api", Set.of("model", "index", "export", "resolve", "check")),
             Map.entry(
                     "cli",
                     Set.of(
@@ -52,9 +56,10 @@ class PackageDependenciesTest {
                             "index",
                             "ingest",
                             "relabel",
+                            "check",
                             "api")));
 
-    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "api", "cli");
+    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "check", "api", "cli");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.citelens\\.([a-z]+)");
     private static final Pattern PROPERTY_READ = Pattern.compile(
             "System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");

@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
                     new StatementRoutes(),
                     new ExportRoutes(),
                     new PageRoutes(),
+                    new BadgeRoutes(),
                     new SystemRoutes(metrics, config.indexDir(), config.labelModel(), () -> registry.get()
                             .docs())));
             groups.addAll(extraGroups);

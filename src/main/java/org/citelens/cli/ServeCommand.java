@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
+import org.citelens.api.ReferenceCheckRoutes;
 import org.citelens.api.WorksRoutes;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
@@ -55,7 +56,7 @@ public final class ServeCommand implements Command {
                 org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
-        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store))).start();
+        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store))).start();
         System.err.printf(
                 "citelens serve: %,d statements from %s on http://localhost:%d/%n",
                 store.statementCount(), index, server.port());

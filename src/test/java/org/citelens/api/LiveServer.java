@@ -23,7 +23,7 @@ final class LiveServer implements AutoCloseable {
                         ApiConfig.defaults(index, 0)
                                 .withHost("127.0.0.1")
                                 .withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
-                        List.of(WorksRoutes.group(works, store)))
+                        List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store)))
                 .start();
         http = new Http(server.port());
     }
