@@ -39,6 +39,8 @@ class PackageDependenciesTest {
             Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
+            // harvest: orchestration over the crawler's fetch rules, the parsers' check, ingest and the index
+            Map.entry("harvest", Set.of("model", "crawl", "parse", "classify", "index", "ingest")),
             Map.entry("api", Set.of("model", "index", "export", "resolve")),
             Map.entry(
                     "cli",
@@ -52,9 +54,10 @@ class PackageDependenciesTest {
                             "index",
                             "ingest",
                             "relabel",
+                            "harvest",
                             "api")));
 
-    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "api", "cli");
+    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "harvest", "api", "cli");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.citelens\\.([a-z]+)");
     private static final Pattern PROPERTY_READ = Pattern.compile(
             "System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");

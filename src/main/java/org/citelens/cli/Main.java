@@ -26,7 +26,8 @@ public final class Main {
                 new EvaluateCommand(),
                 new ClassifyCommand(),
                 new RelabelCommand(),
-                new TransformerDataCommand());
+                new TransformerDataCommand(),
+                new HarvestCommand());
     }
 
     public static void main(String[] argv) {
