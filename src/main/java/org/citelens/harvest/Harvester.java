@@ -33,6 +33,11 @@ import org.citelens.ingest.IngestReport;
 public final class Harvester {
     static final String CORPUS_DIR = "corpus";
     private static final String CACHE_DIR = "cache";
+    /**
+     * Names the index {@code DIR/corpus} was last ingested into; removed as soon as a new text is kept, so a re-run
+     * that read nothing new skips the ingest, and one killed between fetching and ingesting does not.
+     */
+    private static final String INGESTED_MARKER = "ingested-into.txt";
 
     private final HarvestOptions options;
     private final CitationClassifier classifier;
@@ -81,17 +86,22 @@ public final class Harvester {
             }
             Map<String, WorkOutcome> outcomes = fetchAll(toFetch, fetcher, state);
 
-            IngestReport ingest = null;
             if (options.index() != null
                     && outcomes.values().stream().anyMatch(o -> o.kind().isRead())) {
-                log.println("harvest: ingesting " + out.resolve(CORPUS_DIR) + " into " + options.index());
-                ingest = new CorpusIngest(
-                                IngestOptions.defaults(out.resolve(CORPUS_DIR), options.index()),
-                                classifier,
-                                log,
-                                terminal)
-                        .run();
-                overruleByIngest(ingest, toFetch, outcomes, state);
+                if (alreadyIngested()) {
+                    log.println("harvest: nothing new read since " + out.resolve(CORPUS_DIR) + " was ingested into "
+                            + options.index());
+                } else {
+                    log.println("harvest: ingesting " + out.resolve(CORPUS_DIR) + " into " + options.index());
+                    IngestReport ingest = new CorpusIngest(
+                                    IngestOptions.defaults(out.resolve(CORPUS_DIR), options.index()),
+                                    classifier,
+                                    log,
+                                    terminal)
+                            .run();
+                    overruleByIngest(ingest, toFetch, outcomes, state);
+                    Files.writeString(out.resolve(INGESTED_MARKER), indexName());
+                }
             }
             List<HarvestReport.Cited> cited = new ArrayList<>();
             Map<String, Coverage> coverage = new TreeMap<>();
@@ -172,6 +182,7 @@ public final class Harvester {
                     progress.resumed.incrementAndGet();
                 } else {
                     o = fetcher.fetch(w);
+                    if (o.kind().isRead()) Files.deleteIfExists(options.out().resolve(INGESTED_MARKER));
                     state.record(w, o);
                 }
                 outcomes.put(w.key(), o);
@@ -180,6 +191,17 @@ public final class Harvester {
             }
         }
         return outcomes;
+    }
+
+    private boolean alreadyIngested() throws IOException {
+        Path marker = options.out().resolve(INGESTED_MARKER);
+        return Files.exists(marker)
+                && Files.readString(marker).equals(indexName())
+                && Files.isDirectory(options.index());
+    }
+
+    private String indexName() {
+        return options.index().toAbsolutePath().normalize().toString();
     }
 
     private boolean fileStillThere(WorkOutcome o) {
