@@ -29,7 +29,7 @@ public record HarvestReport(
      *
      * @param found citing works each source listed (after its own de-duplication)
      * @param sourceErrors sources that could not be asked, with why
-     * @param duplicates descriptions folded into a work another source (or page) already listed
+     * @param duplicates works more than one source listed, counted once in {@code known}
      * @param known citing works after merging the sources
      * @param read works read, per kind ({@code jats}, {@code html})
      * @param notRead works not read, per kind ({@code closed}, {@code pdfOnly}, {@code fetchFailed},

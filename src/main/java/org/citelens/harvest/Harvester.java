@@ -54,9 +54,6 @@ public final class Harvester {
         this.terminal = terminal;
     }
 
-    private record Listing(
-            String doi, Map<String, Integer> found, List<String> errors, int duplicates, List<CitingWork> works) {}
-
     public HarvestReport run() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path out = options.out();
@@ -76,11 +73,12 @@ public final class Harvester {
             FullTextFetcher fetcher =
                     new FullTextFetcher(europePmc, unpaywall, new LandingPages(client, http, options.email()), out);
 
-            List<Listing> listings = new ArrayList<>();
-            for (String doi : options.cited()) listings.add(list(doi, openCitations, europePmc));
+            List<CitingWorksLister.Listing> listings = new ArrayList<>();
+            CitingWorksLister lister = new CitingWorksLister(openCitations, europePmc, log);
+            for (String doi : options.cited()) listings.add(lister.list(doi));
 
             Map<String, CitingWork> toFetch = new LinkedHashMap<>();
-            for (Listing l : listings) {
+            for (CitingWorksLister.Listing l : listings) {
                 for (CitingWork w : l.works()
                         .subList(0, Math.min(options.maxWorks(), l.works().size()))) toFetch.putIfAbsent(w.key(), w);
             }
@@ -106,7 +104,7 @@ public final class Harvester {
             List<HarvestReport.Cited> cited = new ArrayList<>();
             Map<String, Coverage> coverage = new TreeMap<>();
             String now = Instant.now().toString();
-            for (Listing l : listings) {
+            for (CitingWorksLister.Listing l : listings) {
                 int tried = Math.min(options.maxWorks(), l.works().size());
                 long read = l.works().subList(0, tried).stream()
                         .filter(w -> outcomes.get(w.key()).kind().isRead())
@@ -115,7 +113,7 @@ public final class Harvester {
             }
             if (options.index() != null) new CoverageFile(options.index()).record(coverage);
             Map<String, Tallies> tallies = tallies(coverage.keySet());
-            for (Listing l : listings) cited.add(cited(l, outcomes, tallies.get(l.doi())));
+            for (CitingWorksLister.Listing l : listings) cited.add(cited(l, outcomes, tallies.get(l.doi())));
             Map<String, String> sources = new LinkedHashMap<>();
             sources.put(OpenCitationsClient.SOURCE, ep.opencitations());
             sources.put(EuropePmcClient.SOURCE, ep.europepmc());
@@ -131,41 +129,6 @@ public final class Harvester {
         } finally {
             watchdog.shutdownNow();
         }
-    }
-
-    private Listing list(String doi, OpenCitationsClient openCitations, EuropePmcClient europePmc) {
-        CitingWorkSet all = new CitingWorkSet();
-        Map<String, Integer> found = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
-        int duplicates = 0;
-        try {
-            List<CitingWork> oc = openCitations.citing(doi);
-            CitingWorkSet own = new CitingWorkSet();
-            oc.forEach(own::add);
-            found.put(OpenCitationsClient.SOURCE, own.sorted().size());
-            duplicates += own.duplicates();
-            oc.forEach(all::add);
-        } catch (IOException e) {
-            errors.add("OpenCitations: " + e.getMessage());
-        }
-        try {
-            Optional<EuropePmcClient.Record> rec = europePmc.find(doi);
-            CitingWorkSet own = new CitingWorkSet();
-            if (rec.isPresent()) {
-                europePmc.citingBySearch(rec.get()).forEach(own::add);
-                europePmc.citingByCitationsModule(rec.get()).forEach(own::add);
-            }
-            found.put(EuropePmcClient.SOURCE, own.sorted().size());
-            duplicates += own.duplicates();
-            own.sorted().forEach(all::add);
-        } catch (IOException e) {
-            errors.add("Europe PMC: " + e.getMessage());
-        }
-        List<CitingWork> works = all.sorted();
-        log.printf(
-                "harvest list: %s: %s -> %d citing works%s%n",
-                doi, found, works.size(), errors.isEmpty() ? "" : "; failed: " + errors);
-        return new Listing(doi, found, errors, all.duplicates(), works);
     }
 
     private Map<String, WorkOutcome> fetchAll(
@@ -237,7 +200,7 @@ public final class Harvester {
         }
     }
 
-    private HarvestReport.Cited cited(Listing l, Map<String, WorkOutcome> outcomes, Tallies tallies) {
+    private HarvestReport.Cited cited(CitingWorksLister.Listing l, Map<String, WorkOutcome> outcomes, Tallies tallies) {
         Map<String, Long> read = new LinkedHashMap<>();
         Map<String, Long> notRead = new LinkedHashMap<>();
         for (OutcomeKind k : OutcomeKind.values()) (k.isRead() ? read : notRead).put(k.wireName(), 0L);
