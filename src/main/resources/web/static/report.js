@@ -57,6 +57,17 @@
     }
   }
 
+  /** When a harvest recorded how many citing works are known, say how many of them the counts come from. */
+  function renderCoverage(c) {
+    const el = $('coverage');
+    if (!c) { el.hidden = true; el.textContent = ''; return; }
+    const unread = c.known - c.read;
+    el.textContent = 'These counts come from the ' + C.fmt(c.read) + ' of ' + C.fmt(c.known)
+      + ' known citing works whose full text was read' + (unread > 0 ? '; ' + C.fmt(unread) + ' could not be read (closed access, PDF only or failed), so their statements are not counted' : '')
+      + ' (harvest of ' + String(c.recorded).slice(0, 10) + ').';
+    el.hidden = false;
+  }
+
   /** Label tiles count statements (click to filter); the grey tiles count publications, and say so. */
   function renderTallies(t) {
     allStatements = t.total;
@@ -69,6 +80,7 @@
       tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.selfCitations) + '</div><div class="l">self-citation statements</div><div class="u">' + from + '</div></div>');
     }
     $('tallies').innerHTML = tiles.join('');
+    renderCoverage(t.coverage);
     $('stackbar').innerHTML = t.total ? C.LABELS.filter(l => t[l] > 0).map(l =>
       '<span title="' + l + ': ' + t[l] + '" style="width:' + (100 * t[l] / t.total).toFixed(2) + '%;background:' + C.COLORS[l] + '"></span>').join('') : '';
     $('tallies').querySelectorAll('button.tally').forEach(b => b.addEventListener('click', () => {

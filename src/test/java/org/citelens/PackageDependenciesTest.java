@@ -43,6 +43,8 @@ class PackageDependenciesTest {
             Map.entry(
                     "check",
                     Set.of("model", "parse", "resolve", "extract", "classify", "index", "export", "ingest")),
+            // harvest: orchestration over the crawler's fetch rules, the parsers' check, ingest and the index
+            Map.entry("harvest", Set.of("model", "crawl", "parse", "classify", "index", "ingest")),
             Map.entry("api", Set.of("model", "index", "export", "resolve", "check")),
             Map.entry(
                     "cli",
@@ -57,9 +59,10 @@ class PackageDependenciesTest {
                             "ingest",
                             "relabel",
                             "check",
+                            "harvest",
                             "api")));
 
-    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "check", "api", "cli");
+    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "check", "harvest", "api", "cli");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.citelens\\.([a-z]+)");
     private static final Pattern PROPERTY_READ = Pattern.compile(
             "System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");

@@ -63,7 +63,7 @@ final class TallyRoutes implements RouteGroup {
                 lookupDoc(
                         "/api/tallies/{doi}",
                         "Smart-citation tallies of a work (scite-compatible shape)",
-                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications}",
+                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications, coverage?}; coverage {known, read, recorded} only when a harvest recorded how many citing works are known and read",
                         doi));
         routes.post(
                 "/api/tallies",

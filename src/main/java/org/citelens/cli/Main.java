@@ -27,7 +27,8 @@ public final class Main {
                 new ClassifyCommand(),
                 new RelabelCommand(),
                 new TransformerDataCommand(),
-                new CheckCommand());
+                new CheckCommand(),
+                new HarvestCommand());
     }
 
     public static void main(String[] argv) {
