@@ -36,10 +36,13 @@ class PackageDependenciesTest {
             Map.entry("crawl", Set.of("model", "parse")),
             Map.entry("export", Set.of("model")),
             Map.entry("index", Set.of("model", "export")),
-            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index")),
+            // notice: editorial notices beside an index; feedback: readers' and curators' labels beside it
+            Map.entry("notice", Set.of("model")),
+            Map.entry("feedback", Set.of("model", "index", "export")),
+            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index", "notice")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
-            Map.entry("api", Set.of("model", "index", "export", "resolve")),
+            Map.entry("api", Set.of("model", "index", "export", "resolve", "notice", "feedback")),
             Map.entry(
                     "cli",
                     Set.of(
@@ -52,6 +55,8 @@ class PackageDependenciesTest {
                             "index",
                             "ingest",
                             "relabel",
+                            "notice",
+                            "feedback",
                             "api")));
 
     private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "api", "cli");

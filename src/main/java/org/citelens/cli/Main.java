@@ -26,7 +26,9 @@ public final class Main {
                 new EvaluateCommand(),
                 new ClassifyCommand(),
                 new RelabelCommand(),
-                new TransformerDataCommand());
+                new TransformerDataCommand(),
+                new NoticesCommand(),
+                new FeedbackCommand());
     }
 
     public static void main(String[] argv) {
