@@ -136,7 +136,10 @@ final class FeedbackRoutes implements RouteGroup {
         m.put("statementId", id);
         m.put("label", label.wireName());
         Map<String, Integer> counts = new LinkedHashMap<>();
-        log.suggestionCounts(id).forEach((l, n) -> counts.put(l.wireName(), n));
+        Map<Label, Integer> given = log.suggestionCounts(id);
+        for (Label l : Label.values()) {
+            if (given.containsKey(l)) counts.put(l.wireName(), given.get(l));
+        }
         m.put("suggestions", counts);
         ctx.status(201);
         routes.json().send(ctx, m);

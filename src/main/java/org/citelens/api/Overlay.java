@@ -2,7 +2,6 @@ package org.citelens.api;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,10 @@ final class Overlay {
         item.put("modelLabel", model.wireName());
         Map<String, Integer> suggestions = new LinkedHashMap<>();
         if (feedback != null) {
-            new EnumMap<>(feedback.suggestionCounts(s.id())).forEach((l, n) -> suggestions.put(l.wireName(), n));
+            Map<Label, Integer> counts = feedback.suggestionCounts(s.id());
+            for (Label l : Label.values()) {
+                if (counts.containsKey(l)) suggestions.put(l.wireName(), counts.get(l));
+            }
         }
         item.put("suggestions", suggestions);
         String cited = s.cited() == null ? null : s.cited().doi();
