@@ -50,12 +50,13 @@ public final class NoticesCommand implements Command {
         }
         AtomicLong read = new AtomicLong();
         AtomicLong rows = new AtomicLong();
+        AtomicLong bad = new AtomicLong();
         long kb = Math.max(1, Files.size(file) / 1024);
         NoticeImport.Summary s;
         try (LuceneStatementStore store = LuceneStatementStore.open(index);
                 Reader in = new InputStreamReader(counting(Files.newInputStream(file), read), StandardCharsets.UTF_8)) {
             IngestProgress progress = new IngestProgress(
-                    System.err, "notices", "import", "KB", kb, System.console() != null, () -> 0, "rows", "bad rows");
+                    System.err, "notices", "import", "KB", kb, System.console() != null, bad::get, "rows", "bad rows");
             try (progress) {
                 s = NoticeImport.run(
                         in,
@@ -67,8 +68,9 @@ public final class NoticesCommand implements Command {
                                 throw new UncheckedIOException(e);
                             }
                         },
-                        () -> {
+                        row -> {
                             rows.incrementAndGet();
+                            if (row.notice() == null) bad.incrementAndGet();
                             progress.statements.set(rows.get());
                             progress.done.set(Math.min(kb, read.get() / 1024));
                         });

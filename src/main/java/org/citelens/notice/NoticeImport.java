@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.citelens.model.EditorialNotice;
 
@@ -32,9 +33,10 @@ public final class NoticeImport {
 
     /**
      * @param inIndex whether the index holds (cites or contains) the work with this DOI
-     * @param onRow called after every row, for progress
+     * @param onRow called with every row, for progress
      */
-    public static Summary run(Reader csv, NoticeStore store, Predicate<String> inIndex, Runnable onRow)
+    public static Summary run(
+            Reader csv, NoticeStore store, Predicate<String> inIndex, Consumer<RetractionWatchCsv.Row> onRow)
             throws IOException {
         Map<String, EditorialNotice> notices = new LinkedHashMap<>();
         List<String> bad = new ArrayList<>();
@@ -43,7 +45,7 @@ public final class NoticeImport {
             rows[0]++;
             if (row.notice() != null) notices.put(row.notice().key(), row.notice());
             else bad.add("line " + row.line() + ": " + row.error());
-            onRow.run();
+            onRow.accept(row);
         });
         Map<String, Boolean> known = new java.util.HashMap<>();
         long unmatched = notices.values().stream()

@@ -94,7 +94,7 @@ class NoticeImportTest {
         NoticeStore store = NoticeStore.of(index);
         NoticeImport.Summary first;
         try (Reader in = open("retraction-watch-sample.csv")) {
-            first = NoticeImport.run(in, store, CORPUS_WORKS::contains, () -> {});
+            first = NoticeImport.run(in, store, CORPUS_WORKS::contains, row -> {});
         }
         assertEquals(34, first.rows());
         assertEquals(28, first.imported());
@@ -103,7 +103,7 @@ class NoticeImportTest {
         assertEquals(5, first.badRows().size());
         NoticeImport.Summary again;
         try (Reader in = open("retraction-watch-sample.csv")) {
-            again = NoticeImport.run(in, store, CORPUS_WORKS::contains, () -> {});
+            again = NoticeImport.run(in, store, CORPUS_WORKS::contains, row -> {});
         }
         assertEquals(0, again.imported());
         assertEquals(0, again.updated());
@@ -111,7 +111,7 @@ class NoticeImportTest {
         // the reordered copy repeats 90001 with its Reason column the same but no Notes: same notice, unchanged
         NoticeImport.Summary reordered;
         try (Reader in = open("retraction-watch-reordered.csv")) {
-            reordered = NoticeImport.run(in, store, CORPUS_WORKS::contains, () -> {});
+            reordered = NoticeImport.run(in, store, CORPUS_WORKS::contains, row -> {});
         }
         assertEquals(2, reordered.imported());
         assertEquals(1, reordered.unchanged());
