@@ -174,7 +174,11 @@ public final class LuceneStatementStore implements StatementStore {
                     : null;
             if (withFacets) {
                 FacetCounter.Result facets = FacetCounter.count(s, lucene);
-                return new SearchPage(facets.total(), hits, facets.facets(), next);
+                return new SearchPage(
+                        facets.total(),
+                        hits,
+                        ReviewedFacets.adjust(s, lucene, query.reviewedLabels(), facets.facets()),
+                        next);
             }
             return new SearchPage(s.count(lucene), hits, Map.of(), next);
         });

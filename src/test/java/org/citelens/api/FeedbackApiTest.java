@@ -236,6 +236,11 @@ class FeedbackApiTest {
         assertEquals(before.get(reviewed.wireName()).asLong() + 1, after.get(reviewed.wireName()).asLong());
         assertEquals(before.get(model.wireName()).asLong() - 1, after.get(model.wireName()).asLong());
         assertEquals(before.get("total").asLong(), after.get("total").asLong());
+        JsonNode facet = json(send(server, "GET", "/api/citations/" + doi + "?facets=true&limit=1", null, null))
+                .get("facets")
+                .get("label");
+        assertEquals(after.get(reviewed.wireName()).asLong(), facet.path(reviewed.wireName()).asLong());
+        assertEquals(after.get(model.wireName()).asLong(), facet.path(model.wireName()).asLong());
         JsonNode shown = item(id);
         assertEquals(reviewed.wireName(), shown.get("label").asText());
         assertEquals("reviewed", shown.get("labelSource").asText());
