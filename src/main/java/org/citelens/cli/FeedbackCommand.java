@@ -45,9 +45,12 @@ public final class FeedbackCommand implements Command {
         Path part = out.resolveSibling(out.getFileName() + ".part");
         FeedbackExport.Summary s;
         try (FeedbackLog log = FeedbackLog.openReadOnly(index);
-                LuceneStatementStore store = LuceneStatementStore.open(index);
+                LuceneStatementStore store = NoticesCommand.openStore(index);
                 Writer w = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8))) {
             s = FeedbackExport.write(log, store, w);
+        } catch (Exception e) {
+            Files.deleteIfExists(part);
+            throw e;
         }
         // a half-written training file must never be mistaken for a whole one
         Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -53,7 +53,7 @@ public final class NoticesCommand implements Command {
         AtomicLong bad = new AtomicLong();
         long kb = Math.max(1, Files.size(file) / 1024);
         NoticeImport.Summary s;
-        try (LuceneStatementStore store = LuceneStatementStore.open(index);
+        try (LuceneStatementStore store = openStore(index);
                 Reader in = new InputStreamReader(counting(Files.newInputStream(file), read), StandardCharsets.UTF_8)) {
             IngestProgress progress = new IngestProgress(
                     System.err, "notices", "import", "KB", kb, System.console() != null, bad::get, "rows", "bad rows");
@@ -94,6 +94,15 @@ public final class NoticesCommand implements Command {
                 s.unmatched(),
                 s.badRows().size());
         return 0;
+    }
+
+    /** A folder that holds no index is the user's to fix, said in one line. */
+    static LuceneStatementStore openStore(Path index) {
+        try {
+            return LuceneStatementStore.open(index);
+        } catch (IOException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
     }
 
     private static InputStream counting(InputStream in, AtomicLong count) {

@@ -86,8 +86,8 @@ public final class ServeCommand implements Command {
                 org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
-        // the log is opened (and replayed) even with both switches off: reviewed labels given earlier still show
-        FeedbackLog log = FeedbackLog.open(index);
+        // read even with both switches off, so reviewed labels given earlier still show; written only when on
+        FeedbackLog log = feedback || admin != null ? FeedbackLog.open(index) : FeedbackLog.openReadOnly(index);
         NoticeStore notices = NoticeStore.of(index);
         Curation curation = new Curation(notices, log, feedback, admin, null);
         ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store)), curation).start();

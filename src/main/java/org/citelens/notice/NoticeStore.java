@@ -58,7 +58,8 @@ public final class NoticeStore {
         if (stamp.equals(l.stamp())) return l.book();
         synchronized (this) {
             if (stamp.equals(loaded.stamp())) return loaded.book();
-            NoticeBook book = new NoticeBook(read(), stamp.hashCode() & 0x7fffffffL | 1L << 40);
+            // any number that differs from the last file's will do: caches compare versions for equality only
+            NoticeBook book = new NoticeBook(read(), (stamp.hashCode() & 0xffffffffL) + 1);
             loaded = new Loaded(stamp, book);
             return book;
         }
