@@ -36,7 +36,10 @@ class PackageDependenciesTest {
             Map.entry("crawl", Set.of("model", "parse")),
             Map.entry("export", Set.of("model")),
             Map.entry("index", Set.of("model", "export")),
-            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index")),
+            // notice: editorial notices beside an index; feedback: readers' and curators' labels beside it
+            Map.entry("notice", Set.of("model")),
+            Map.entry("feedback", Set.of("model", "index", "export")),
+            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index", "notice")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
             // check: the reference check of a manuscript, orchestration beside ingest (it reuses ingest's labeller)
@@ -45,7 +48,7 @@ class PackageDependenciesTest {
                     Set.of("model", "parse", "resolve", "extract", "classify", "index", "export", "ingest")),
             // harvest: orchestration over the crawler's fetch rules, the parsers' check, ingest and the index
             Map.entry("harvest", Set.of("model", "crawl", "parse", "classify", "index", "ingest")),
-            Map.entry("api", Set.of("model", "index", "export", "resolve", "check")),
+            Map.entry("api", Set.of("model", "index", "export", "resolve", "check", "notice", "feedback")),
             Map.entry(
                     "cli",
                     Set.of(
@@ -60,6 +63,8 @@ class PackageDependenciesTest {
                             "relabel",
                             "check",
                             "harvest",
+                            "notice",
+                            "feedback",
                             "api")));
 
     private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "check", "harvest", "api", "cli");

@@ -28,7 +28,9 @@ public final class Main {
                 new RelabelCommand(),
                 new TransformerDataCommand(),
                 new CheckCommand(),
-                new HarvestCommand());
+                new HarvestCommand(),
+                new NoticesCommand(),
+                new FeedbackCommand());
     }
 
     public static void main(String[] argv) {

@@ -6,18 +6,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.citelens.api.AdminToken;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
 import org.citelens.api.ReferenceCheckRoutes;
+import org.citelens.api.Curation;
+import org.citelens.feedback.FeedbackLog;
 import org.citelens.api.WorksRoutes;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
+import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.PersistentWorksRegistry;
 import org.citelens.resolve.WorksRegistries;
 
 /**
- * {@code serve --index DIR [--port N] [--host ADDR] [--rate-limit N] [--max-exports N] [--max-queries N]}: the
- * API and web pages over one index, until the process is stopped.
+ * {@code serve --index DIR [--port N] [--host ADDR] [--rate-limit N] [--max-exports N] [--max-queries N]
+ * [--feedback] [--admin-token-file FILE]}: the API and web pages over one index, until the process is stopped;
+ * {@code --feedback} lets readers suggest labels, {@code --admin-token-file} lets curators set reviewed ones.
  */
 public final class ServeCommand implements Command {
     @Override
@@ -32,7 +37,33 @@ public final class ServeCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("index", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
+        args.allowOnly(Set.of(
+                "index",
+                "port",
+                "host",
+                "rate-limit",
+                "max-exports",
+                "max-queries",
+                "tally-cache-ms",
+                "feedback",
+                "admin-token-file"));
+        boolean feedback = switch (String.valueOf(args.get("feedback", args.has("feedback") ? "true" : "false"))) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--feedback takes no value (or true/false), not '" + args.get("feedback") + "'");
+        };
+        AdminToken admin = null;
+        if (args.has("admin-token-file")) {
+            Path tokenFile = args.requirePath("admin-token-file");
+            if (!Files.isRegularFile(tokenFile)) {
+                throw new UsageException("--admin-token-file " + tokenFile + ": no such file");
+            }
+            try {
+                admin = AdminToken.fromFile(tokenFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Path index = args.requirePath("index");
         if (!Files.isDirectory(index)) {
             throw new UsageException(
@@ -56,10 +87,19 @@ public final class ServeCommand implements Command {
                 org.citelens.classify.Classifiers.defaultModelName());
         StatementStore store = LuceneStatementStore.open(index);
         PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
-        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store))).start();
+        // read even with both switches off, so reviewed labels given earlier still show; written only when on
+        FeedbackLog log = feedback || admin != null ? FeedbackLog.open(index) : FeedbackLog.openReadOnly(index);
+        NoticeStore notices = NoticeStore.of(index);
+        Curation curation = new Curation(notices, log, feedback, admin, null);
+        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store)), curation).start();
         System.err.printf(
-                "citelens serve: %,d statements from %s on http://localhost:%d/%n",
-                store.statementCount(), index, server.port());
+                "citelens serve: %,d statements and %,d notices from %s on http://localhost:%d/ (label suggestions %s, curation %s)%n",
+                store.statementCount(),
+                notices.current().size(),
+                index,
+                server.port(),
+                feedback ? "on" : "off",
+                admin != null ? "on" : "off");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -67,6 +107,7 @@ public final class ServeCommand implements Command {
                             server.close();
                             try {
                                 works.close();
+                                log.close();
                                 store.close();
                             } catch (java.io.IOException e) {
                                 System.err.println("citelens serve: closing the index failed: " + e.getMessage());

@@ -128,6 +128,24 @@ public final class LuceneStatementStore implements StatementStore {
         return withSearcher(s -> WorkMetadata.lookup(s, doi));
     }
 
+    @Override
+    public boolean holdsWork(String doi) throws IOException {
+        if (doi == null || doi.isBlank()) return false;
+        return withSearcher(s -> s.count(new TermQuery(new Term(StatementSchema.CITED_DOI, doi))) > 0
+                || s.count(new TermQuery(new Term(StatementSchema.CITING_DOI, doi))) > 0);
+    }
+
+    @Override
+    public Optional<CitationStatement> statement(String id) throws IOException {
+        if (id == null || id.isBlank()) return Optional.empty();
+        return withSearcher(s -> {
+            ScoreDoc[] hits = s.search(new TermQuery(new Term(StatementSchema.ID, id)), 1).scoreDocs;
+            return hits.length == 0
+                    ? Optional.empty()
+                    : Optional.of(StoredStatements.load(s.storedFields(), hits[0].doc));
+        });
+    }
+
     /**
      * {@inheritDoc} A malformed cursor, or one from another sort, is an IllegalArgumentException (a 400 for
      * the API); so is a limit below 1.
@@ -162,7 +180,11 @@ public final class LuceneStatementStore implements StatementStore {
                     : null;
             if (withFacets) {
                 FacetCounter.Result facets = FacetCounter.count(s, lucene);
-                return new SearchPage(facets.total(), hits, facets.facets(), next);
+                return new SearchPage(
+                        facets.total(),
+                        hits,
+                        ReviewedFacets.adjust(s, lucene, query.reviewedLabels(), facets.facets()),
+                        next);
             }
             return new SearchPage(s.count(lucene), hits, Map.of(), next);
         });

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementIndexWriter;
+import org.citelens.model.EditorialNotice;
+import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.resolve.WorksRegistry;
 
@@ -46,6 +48,7 @@ public final class CorpusIngest {
         IngestCounts counts = new IngestCounts();
         Files.createDirectories(options.index());
         int repointed;
+        List<EditorialNotice> notices;
         try (ArticleFileReader fileReader = new ArticleFileReader(options.limits(), options.threads());
                 WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
                 StatementIndexWriter writer = StatementIndexWriter.open(options.index())) {
@@ -58,6 +61,7 @@ public final class CorpusIngest {
                     (pass, total) -> new IngestProgress(progressOut, pass, total, terminal, skipped::count));
             passes.parse(files);
             List<Path> good = passes.registerInPathOrder();
+            notices = passes.notices();
             passes.searchCandidates(good);
             passes.resolveInPathOrder(good);
             passes.index(
@@ -71,6 +75,11 @@ public final class CorpusIngest {
         if (repointed > 0) {
             progressOut.println("ingest: " + repointed
                     + " statements indexed earlier under a key now point at the DOI it was merged into");
+        }
+        if (!notices.isEmpty()) {
+            NoticeStore.MergeCounts n = NoticeStore.of(options.index()).merge(notices);
+            progressOut.println("ingest: " + notices.size() + " editorial notices in the corpus's notice articles ("
+                    + n.added() + " new, " + n.updated() + " updated)");
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
