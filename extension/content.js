@@ -82,6 +82,18 @@
     return found;
   }
 
+  var NOTICE_WORDS = { retraction: 'Retracted', concern: 'Expression of concern', correction: 'Corrected' };
+  var NOTICE_ORDER = { retraction: 0, concern: 1, correction: 2 };
+
+  /** The notice a badge shows: a retraction before an expression of concern before a correction. */
+  function gravest(notices) {
+    if (!notices || !notices.length) return null;
+    return notices.slice().sort(function (x, y) {
+      return (NOTICE_ORDER[x.type] === undefined ? 9 : NOTICE_ORDER[x.type]) -
+        (NOTICE_ORDER[y.type] === undefined ? 9 : NOTICE_ORDER[y.type]);
+    })[0];
+  }
+
   function badge(doi, t, base) {
     var host = document.createElement('span');
     host.className = 'citelens-badge';
@@ -89,6 +101,8 @@
     host.setAttribute('data-supporting', t.supporting);
     host.setAttribute('data-mentioning', t.mentioning);
     host.setAttribute('data-contrasting', t.contrasting);
+    var notice = gravest(t.notices);
+    if (notice) host.setAttribute('data-notice', notice.type);
     // inline and small: never a block, never wider than its text, whatever the page's CSS says of spans
     host.style.setProperty('display', 'inline-block', 'important');
     host.style.setProperty('margin', '0 0 0 4px', 'important');
@@ -104,13 +118,23 @@
       'font:600 11px/1 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-decoration:none;white-space:nowrap}' +
       'a:hover{border-color:#2f5bea}' +
       'span{padding:2px 5px}' +
-      '.s{color:#1a9a5a}.m{color:#5c6f82}.c{color:#d9480f}';
+      '.s{color:#1a9a5a}.m{color:#5c6f82}.c{color:#d9480f}' +
+      '.n{color:#fff;background:#c92a2a}.n.concern,.n.correction{background:#e67700}';
     var a = document.createElement('a');
     a.href = base + '/reports/' + doi;
     a.target = '_blank';
     a.rel = 'noopener';
     a.title = 'Citelens: ' + t.supporting + ' supporting, ' + t.mentioning + ' mentioning, ' + t.contrasting +
       ' contrasting citation statements from ' + t.citingPublications + ' citing publications. Click for the report.';
+    if (notice) {
+      // a retracted or flagged work says so first: the reader should know before reading any count
+      var flag = document.createElement('span');
+      flag.className = 'n ' + notice.type;
+      flag.textContent = NOTICE_WORDS[notice.type] || notice.type;
+      a.appendChild(flag);
+      a.title = 'Citelens: ' + (NOTICE_WORDS[notice.type] || notice.type) + (notice.date ? ' on ' + notice.date : '') +
+        '. ' + a.title.substring('Citelens: '.length);
+    }
     [['s', '\u2714 ', t.supporting], ['m', '\u2022 ', t.mentioning], ['c', '\u2716 ', t.contrasting]].forEach(function (p) {
       var span = document.createElement('span');
       span.className = p[0];

@@ -47,6 +47,9 @@
     return;
   }
   show('<p class="title" id="articleDoi">' + esc(page.articleDoi) + '</p>' +
+    (t.notices || []).map(n => '<p class="notice ' + esc(n.type) + '" id="notice-' + esc(n.type) + '">' +
+      esc({ retraction: 'Retracted', concern: 'Expression of concern', correction: 'Corrected' }[n.type] || n.type) +
+      (n.date ? ' on ' + esc(n.date) : '') + '</p>').join('') +
     '<p class="muted">' + t.total + ' citation statements from ' + t.citingPublications + ' citing publications</p>' +
     '<div class="counts">' +
     '<div class="count supporting"><b id="supporting">' + t.supporting + '</b>supporting</div>' +

@@ -81,6 +81,7 @@ final class Overlay {
         m.put("selfCitations", t.selfCitations());
         m.put("selfCitingPublications", t.selfCitingPublications());
         m.put("notices", noticesOf(t.doi()));
+        if (t.coverage() != null) m.put("coverage", t.coverage());
         return m;
     }
 

@@ -1,5 +1,7 @@
 package org.citelens.api;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import org.citelens.check.ManuscriptException;
 import org.citelens.check.ManuscriptReader;
 import org.citelens.check.ReferenceChecker;
 import org.citelens.index.StatementStore;
+import org.citelens.index.Tallies;
 import org.citelens.resolve.PersistentWorksRegistry;
 
 /**
@@ -24,17 +27,17 @@ public final class ReferenceCheckRoutes {
 
     /** The check over a works registry and the statements, labelling with the shipped default labeller. */
     public static RouteGroup group(PersistentWorksRegistry works, StatementStore store) {
-        return group(ReferenceChecker.withDefaultLabeller(works::match, store));
+        return group(ReferenceChecker.withDefaultLabeller(works::match, store), store);
     }
 
-    public static RouteGroup group(ReferenceChecker checker) {
+    public static RouteGroup group(ReferenceChecker checker, StatementStore store) {
         ManuscriptReader reader = new ManuscriptReader();
         byte[] page = PageRoutes.read("/web/check.html");
         return routes -> {
             routes.post(
                     PATH,
                     RouteCost.QUERY,
-                    ctx -> check(ctx, reader, checker, routes.json()),
+                    ctx -> check(ctx, reader, checker, store, routes.overlay(), routes.json()),
                     RouteDoc.post(PATH, "Reference check of a manuscript: each reference resolved, with its tallies")
                             .param(RouteDoc.Param.query("format", "string", "json (default) or csv"))
                             .param(RouteDoc.Param.query(
@@ -63,7 +66,13 @@ public final class ReferenceCheckRoutes {
         };
     }
 
-    private static void check(Context ctx, ManuscriptReader reader, ReferenceChecker checker, JsonOut json)
+    private static void check(
+            Context ctx,
+            ManuscriptReader reader,
+            ReferenceChecker checker,
+            StatementStore store,
+            Overlay overlay,
+            JsonOut json)
             throws IOException {
         TallyRoutes.cors(ctx);
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
@@ -92,6 +101,23 @@ public final class ReferenceCheckRoutes {
             ctx.contentType("text/csv; charset=utf-8").result(out.toString());
             return;
         }
-        json.send(ctx, report);
+        json.send(ctx, withOverlay(report, store, overlay, json));
+    }
+
+    /**
+     * Each resolved reference's tallies as {@code /api/tallies} gives them: with the work's editorial notices (a
+     * retracted reference is what a reference check most needs to flag), reviewed labels and a harvest's coverage.
+     */
+    private static ObjectNode withOverlay(CheckReport report, StatementStore store, Overlay overlay, JsonOut json)
+            throws IOException {
+        ObjectNode tree = json.mapper().valueToTree(report);
+        ArrayNode items = (ArrayNode) tree.get("items");
+        for (int i = 0; i < report.items().size(); i++) {
+            Tallies t = report.items().get(i).tallies();
+            if (t != null) {
+                ((ObjectNode) items.get(i)).set("tallies", json.mapper().valueToTree(overlay.tallies(t, store)));
+            }
+        }
+        return tree;
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.citelens.model.Doi;
+import org.citelens.model.EditorialNotice;
+import org.citelens.model.NoticeType;
+import org.citelens.notice.NoticeStore;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,6 +263,42 @@ class ExtensionBrowserTest {
         shot("check-page.png");
         driver.executeScript("document.getElementById('result').scrollIntoView();");
         shot("check-page-table.png");
+    }
+
+    @Test
+    @Order(9)
+    void aRetractedWorkSaysSoInItsBadge() throws Exception {
+        Path noticeDir = Files.createTempDirectory("citelens-notices");
+        NoticeStore notices = NoticeStore.of(noticeDir);
+        String retracted = "10.1111/j.1744-7348.2009.00348.x";
+        notices.merge(List.of(new EditorialNotice(
+                retracted,
+                NoticeType.RETRACTION,
+                LocalDate.of(2020, 5, 4),
+                "10.9999/retraction.1",
+                "Retraction",
+                "invented for this test",
+                "test")));
+        try (LiveServer flagged = new LiveServer(CorpusIndex.index(), new Curation(notices, null, false, null, null))) {
+            driver.get("chrome-extension://" + extensionId + "/options.html");
+            setServer(flagged.base());
+            Map<String, List<WebElement>> badges = visit("article.html");
+            WebElement badge = badges.get(retracted).get(0);
+            assertEquals("retraction", badge.getAttribute("data-notice"));
+            String text = badge.getShadowRoot().findElement(By.cssSelector("a")).getText();
+            assertTrue(text.startsWith("Retracted"), text);
+            assertTrue(
+                    badge.getShadowRoot()
+                            .findElement(By.cssSelector("a"))
+                            .getAttribute("title")
+                            .startsWith("Citelens: Retracted on 2020-05-04."),
+                    "the tooltip says when");
+            assertEquals(null, badges.get(CorpusIndex.LIVAK).get(0).getAttribute("data-notice"), "others unflagged");
+            shot("extension-badge-retracted.png");
+        } finally {
+            driver.get("chrome-extension://" + extensionId + "/options.html");
+            setServer(live.base());
+        }
     }
 
     // ---- helpers
