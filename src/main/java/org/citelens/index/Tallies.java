@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * written for scite's API work unchanged; {@code citingPublications} counts distinct citing works;
  * {@code selfCitations} counts statements and {@code selfCitingPublications} the distinct works they come from.
  * {@code coverage} is there only when a harvest recorded how many citing works are known and how many were read,
- * so the answer of an index built from a folder keeps scite's shape exactly.
+ * so the counts of an index built from a folder keep scite's shape (the API adds the work's {@code notices}).
  */
 public record Tallies(
         String doi,
