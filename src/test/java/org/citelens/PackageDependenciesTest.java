@@ -36,7 +36,8 @@ class PackageDependenciesTest {
             Map.entry("crawl", Set.of("model", "parse")),
             Map.entry("export", Set.of("model")),
             Map.entry("index", Set.of("model", "export")),
-            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index")),
+            Map.entry("solr", Set.of("model", "export", "index")),
+            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index", "solr")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
             Map.entry("api", Set.of("model", "index", "export", "resolve")),
@@ -50,6 +51,7 @@ class PackageDependenciesTest {
                             "crawl",
                             "export",
                             "index",
+                            "solr",
                             "ingest",
                             "relabel",
                             "api")));

@@ -13,6 +13,9 @@ import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
 import org.citelens.resolve.PersistentWorksRegistry;
 import org.citelens.resolve.WorksRegistries;
+import org.citelens.solr.SolrConnection;
+import org.citelens.solr.SolrStatementStore;
+import org.citelens.solr.WorksSnapshots;
 
 /**
  * {@code serve --index DIR [--port N] [--host ADDR] [--rate-limit N] [--max-exports N] [--max-queries N]}: the
@@ -31,9 +34,11 @@ public final class ServeCommand implements Command {
 
     @Override
     public int run(Args args) throws Exception {
-        args.allowOnly(Set.of("index", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
-        Path index = args.requirePath("index");
-        if (!Files.isDirectory(index)) {
+        args.allowOnly(Set.of(
+                "index", "solr", "collection", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
+        boolean solr = SolrTarget.requested(args);
+        Path index = solr ? null : args.requirePath("index");
+        if (!solr && !Files.isDirectory(index)) {
             throw new UsageException(
                     "--index " + index + " is not a folder; build one with: ingest --corpus DIR --index " + index);
         }
@@ -53,12 +58,27 @@ public final class ServeCommand implements Command {
                         args.getLong("tally-cache-ms", defaults.tallyCacheTtl().toMillis())),
                 defaults.maxBodyBytes(),
                 org.citelens.classify.Classifiers.defaultModelName());
-        StatementStore store = LuceneStatementStore.open(index);
-        PersistentWorksRegistry works = WorksRegistries.openReadOnly(index);
+        StatementStore store;
+        PersistentWorksRegistry works;
+        String source;
+        if (solr) {
+            SolrConnection connection = SolrTarget.connect(args);
+            store = new SolrStatementStore(connection);
+            // the works registry every ingest publishes to the collection, unpacked for this server
+            Path worksDir = Files.createTempDirectory("citelens-works-");
+            WorksSnapshots.Head head = new WorksSnapshots(connection).download(worksDir);
+            works = PersistentWorksRegistry.openReadOnly(worksDir);
+            source = "Solr collection " + connection.collection() + " at " + String.join(",", connection.urls())
+                    + " (works generation " + head.generation() + ")";
+        } else {
+            store = LuceneStatementStore.open(index);
+            works = WorksRegistries.openReadOnly(index);
+            source = index.toString();
+        }
         ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store))).start();
         System.err.printf(
                 "citelens serve: %,d statements from %s on http://localhost:%d/%n",
-                store.statementCount(), index, server.port());
+                store.statementCount(), source, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
