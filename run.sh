@@ -90,11 +90,13 @@ case "${1:-serve}" in
       echo "run.sh: building $CLUSTER_JAR" >&2
       mvn -q -B -f solr-cluster/pom.xml package
     fi
-    exec java -Xmx512m -cp "$CLUSTER_JAR:$(cat solr-cluster/target/classpath.txt)" org.citelens.solrcluster.LocalSolrCloud \
+    exec java -Xmx512m --enable-native-access=ALL-UNNAMED -cp "$CLUSTER_JAR:$(cat solr-cluster/target/classpath.txt)" org.citelens.solrcluster.LocalSolrCloud \
       --configset src/main/resources/org/citelens/solr/configset "$@"
     ;;
   serve)
     build_if_stale
+    # With options (serve --solr URL --collection NAME, serve --index DIR ...) the CLI serves what they name.
+    if [ "$#" -gt 1 ]; then shift; exec java -jar "$JAR" serve "$@"; fi
     if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find "$CORPUS" -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
       echo "run.sh: ingesting $CORPUS into index/" >&2
       # A one-off batch of a few hundred files ends before C2's optimised code pays for its compile time:

@@ -3,8 +3,8 @@ package org.citelens.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.citelens.index.StoreUnavailableException;
 import io.javalin.router.EndpointNotFound;
+import org.citelens.index.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -40,7 +40,11 @@ public final class SolrConnection implements Closeable {
         CloudSolrClient client = new CloudSolrClient.Builder(list)
                 .withHttpClientBuilder(new HttpJdkSolrClient.Builder()
                         .withConnectionTimeout(5, TimeUnit.SECONDS)
-                        .withIdleTimeout(60, TimeUnit.SECONDS))
+                        // HTTP/1.1: uploads of a thousand statements over HTTP/2 from the JDK client to Solr 9's
+                        // Jetty stalled until the timeout
+                        .useHttp1_1(true)
+                        .withIdleTimeout(120, TimeUnit.SECONDS)
+                        .withRequestTimeout(300, TimeUnit.SECONDS))
                 .withDefaultCollection(collection)
                 .build();
         return new SolrConnection(client, collection, list);

@@ -34,10 +34,22 @@ public final class SolrSetup {
      * A collection that exists already is left as it is; returns what was done, one line per step.
      */
     public static List<String> setUp(SolrConnection solr, int shards, int replicas) throws IOException {
-        uploadConfigSet(solr);
+        // an existing configset is kept: one uploaded through ZooKeeper is "trusted" and Solr refuses to let an
+        // unauthenticated upload replace it
+        String config = configSetExists(solr)
+                ? "configset " + CONFIGSET + " exists already (left as it is)"
+                : uploadConfigSet(solr);
         String created = create(solr, solr.collection(), shards, replicas);
         String works = create(solr, worksCollection(solr.collection()), 1, replicas);
-        return List.of("configset " + CONFIGSET + " uploaded", created, works);
+        return List.of(config, created, works);
+    }
+
+    private static boolean configSetExists(SolrConnection solr) throws IOException {
+        try {
+            return new ConfigSetAdminRequest.List().process(solr.client()).getConfigSets().contains(CONFIGSET);
+        } catch (Exception e) {
+            throw SolrConnection.failure("listing configsets", e);
+        }
     }
 
     /** Creates the works collection beside the statements when an older setup did not. */
@@ -47,7 +59,7 @@ public final class SolrSetup {
         }
     }
 
-    static void uploadConfigSet(SolrConnection solr) throws IOException {
+    static String uploadConfigSet(SolrConnection solr) throws IOException {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             for (String f : FILES) {
@@ -69,6 +81,7 @@ public final class SolrSetup {
         } catch (Exception e) {
             throw SolrConnection.failure("uploading the configset", e);
         }
+        return "configset " + CONFIGSET + " uploaded";
     }
 
     private static String create(SolrConnection solr, String name, int shards, int replicas) throws IOException {

@@ -15,6 +15,7 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.citelens.index.StatementSchema;
 import org.citelens.index.StatementSink;
+import org.citelens.index.StoreUnavailableException;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.CitedWork;
 
@@ -28,7 +29,9 @@ import org.citelens.model.CitedWork;
 public final class SolrStatementWriter implements StatementSink {
     private static final int PAGE = 1000;
     /** Documents sent in one update request: a request per article cost more in round trips than in indexing. */
-    private static final int BATCH = 5000;
+    private static final int BATCH = 1000;
+    private static final int ATTEMPTS = 4;
+    private static final long RETRY_MILLIS = 3000;
 
     private final SolrConnection solr;
     /** The collection held no statement when this writer opened: a first ingest has no old statements to find. */
@@ -185,11 +188,32 @@ public final class SolrStatementWriter implements StatementSink {
         }
     }
 
+    /**
+     * Sends an update, again after a timeout or while a shard has no leader (a node stopped, a new leader being
+     * elected): adds and deletes by id are idempotent, so a request that did arrive does no harm sent twice.
+     */
     private void send(String what, UpdateRequest update) throws IOException {
-        try {
-            update.process(solr.client(), solr.collection());
-        } catch (Exception e) {
-            throw SolrConnection.failure(what + " in collection " + solr.collection(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.process(solr.client(), solr.collection());
+                return;
+            } catch (Exception e) {
+                IOException failure;
+                try {
+                    failure = SolrConnection.failure(what + " in collection " + solr.collection(), e);
+                } catch (IllegalArgumentException bad) {
+                    throw new IOException(bad.getMessage(), bad);
+                }
+                boolean transient_ = failure instanceof StoreUnavailableException
+                        || String.valueOf(e.getMessage()).contains("Timeout");
+                if (!transient_ || attempt >= ATTEMPTS) throw failure;
+                try {
+                    Thread.sleep(RETRY_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+            }
         }
     }
 }

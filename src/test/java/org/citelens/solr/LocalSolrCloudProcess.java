@@ -51,6 +51,7 @@ final class LocalSolrCloudProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(
                         javaBin,
                         "-Xmx512m",
+                        "--enable-native-access=ALL-UNNAMED",
                         "-cp",
                         jar + java.io.File.pathSeparator + Files.readString(classpath).strip(),
                         "org.citelens.solrcluster.LocalSolrCloud",

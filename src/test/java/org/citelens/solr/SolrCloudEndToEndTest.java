@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a sample of DOIs and queries (scores aside). Then a node stops: everything still answers from the replicas; and a
  * collection whose shard has no live replica left answers 503.
  */
+@Tag("solrcloud")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudEndToEndTest {
