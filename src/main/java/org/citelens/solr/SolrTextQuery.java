@@ -11,6 +11,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -61,6 +62,8 @@ final class SolrTextQuery {
         if (q instanceof BoostQuery b) return "(" + write(b.getQuery()) + ")^" + b.getBoost();
         if (q instanceof ConstantScoreQuery c) return write(c.getQuery());
         if (q instanceof IndexOrDocValuesQuery i) return write(i.getIndexQuery());
+        // IntField's range and exact queries, in Lucene 10 wrapped for indexes sorted by the field
+        if (q instanceof IndexSortSortedNumericDocValuesRangeQuery r) return write(r.getFallbackQuery());
         if (q instanceof MatchAllDocsQuery) return "*:*";
         if (q instanceof MatchNoDocsQuery) return nothing();
         throw new IllegalArgumentException("no Solr form for " + q.getClass().getSimpleName() + ": " + q);

@@ -26,7 +26,7 @@ class SolrQueryFormsTest {
     @Test
     void termsTravelAsParametersNeverAsSyntax() {
         Map<String, String> params = new LinkedHashMap<>();
-        String q = SolrTextQuery.write(parser.parse("drought AND NOT rice}"), params);
+        String q = SolrTextQuery.write(parser.parse("drought AND NOT rice"), params);
         assertEquals("+(({!term f=sentence v=$t0})) -(({!term f=sentence v=$t1}))", q);
         assertEquals(Map.of("t0", "drought", "t1", "rice"), params);
     }
