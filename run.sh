@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Citelens: ./run.sh builds, ingests the demo corpus (corpus/europepmc-crops) into index/ when needed and serves
 #           on localhost. ./run.sh test checks the prerequisites, then runs the whole test suite.
+#           ./run.sh harvest --cited DOI harvests the works citing DOI from open sources, then serves them.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -69,6 +70,17 @@ build_if_stale() {
 }
 
 case "${1:-serve}" in
+  extension-zip)
+    # Packs the browser extension (extension/) for "Load unpacked" and store upload, without its tools/ and README.
+    version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' extension/manifest.json | head -1)
+    out="target/citelens-extension-$version.zip"
+    mkdir -p target
+    rm -f "$out"
+    (cd extension && find . -type f ! -path './tools/*' ! -name 'README.md' | sed 's|^\./||' | LC_ALL=C sort \
+      | xargs "$JAVA_HOME/bin/jar" --create --no-manifest --file "../$out")
+    echo "run.sh: wrote $out ($(unzip -l "$out" 2>/dev/null | tail -1 | awk '{print $2}') files); load it unpacked or upload it to a store" >&2
+    echo "$out"
+    ;;
   test)
     shift || true
     check_browser
@@ -106,6 +118,31 @@ case "${1:-serve}" in
     fi
     echo "run.sh: serving on http://localhost:$PORT/" >&2
     exec java -jar "$JAR" serve --index index --port "$PORT"
+    ;;
+  harvest)
+    # ./run.sh harvest --cited DOI [--email ADDR] [...]: harvests into harvest/ (index in harvest/index unless
+    # --out/--index say otherwise), then serves that index. Needs internet (docs/harvest.md).
+    shift
+    args=("$@")
+    out="" index=""
+    for ((i = 0; i < ${#args[@]}; i++)); do
+      case "${args[$i]}" in
+        --out) out="${args[$((i + 1))]:-}" ;;
+        --out=*) out="${args[$i]#--out=}" ;;
+        --index) index="${args[$((i + 1))]:-}" ;;
+        --index=*) index="${args[$i]#--index=}" ;;
+      esac
+    done
+    [ -n "$out" ] || { out=harvest; args+=(--out "$out"); }
+    [ -n "$index" ] || { index="$out/index"; args+=(--index "$index"); }
+    build_if_stale
+    java -jar "$JAR" harvest "${args[@]}"
+    if [ ! -d "$index" ]; then
+      echo "run.sh: nothing was read into $index, so there is nothing to serve (the report above says why)" >&2
+      exit 1
+    fi
+    echo "run.sh: serving $index on http://localhost:$PORT/" >&2
+    exec java -jar "$JAR" serve --index "$index" --port "$PORT"
     ;;
   *)
     # Any other word is passed to the CLI: ./run.sh export --index index --format csv

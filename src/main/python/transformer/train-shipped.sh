@@ -40,4 +40,11 @@ java -jar target/citelens.jar transformer-data \
   --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
   --out "$work/model" "$@"
 cp "$work/model/model.onnx" "$work/model/settings.json" src/main/resources/org/citelens/classify/transformer/
+# The probe rows and the trainer's fp32 logits for them: TransformerRuntimeTest checks the shipped int8 graph against them.
+/usr/bin/python3 - "$work/model" src/test/resources/org/citelens/classify/transformer-probe.json <<'PY'
+import json, sys
+report = json.load(open(f"{sys.argv[1]}/report.json"))
+probe = {"name": json.load(open(f"{sys.argv[1]}/settings.json"))["name"], **report["probe"]}
+json.dump(probe, open(sys.argv[2], "w"))
+PY
 echo "train-transformer: shipped model updated in src/main/resources/org/citelens/classify/transformer/; any ./run.sh command rebuilds the jar with it" >&2

@@ -114,18 +114,48 @@ const Citelens = (() => {
       const meta = [w.firstAuthor, w.year].filter(Boolean).map(esc).join(' ');
       cited = '<div><span class="lbl">Cites</span> ' + (w.doi ? '<a href="' + esc(reportUrl(w.doi)) + '">' + t + '</a>' : t) + (meta ? ' <span class="ctx">(' + meta + ')</span>' : '') + '</div>';
     }
-    const conf = typeof item.confidence === 'number' && item.label !== 'unclassified' ? Math.round(item.confidence * 100) + '% confidence' : '';
+    // a curator's label is not the model's guess: its confidence would describe another label
+    const conf = typeof item.confidence === 'number' && item.label !== 'unclassified' && item.labelSource !== 'reviewed' ? Math.round(item.confidence * 100) + '% confidence' : '';
     return '<article class="panel statement" data-label="' + esc(item.label) + '">'
       + '<div class="head">' + badge(item.label)
       + (item.section ? '<span class="tag">' + esc(item.section) + '</span>' : '')
       + (item.selfCitation ? '<span class="tag self">self-citation</span>' : '')
+      + (item.labelSource === 'reviewed' ? '<span class="tag reviewed" title="A curator reviewed this label (the model said ' + esc(item.modelLabel) + ')">reviewed label</span>' : '')
+      + (item.citesRetracted === 'after' ? '<span class="tag retracted" title="Published in a later year than the retraction of the work it cites">cites after retraction</span>' : '')
+      + (item.citedRetracted && item.citesRetracted !== 'after' ? '<span class="tag retracted-soft" title="The cited work has since been retracted">cited work retracted</span>' : '')
       + '<span class="conf">' + conf + '</span></div>'
       + '<div class="text">' + (item.before ? '<span class="ctx">' + esc(item.before) + ' </span>' : '')
       + '<span class="sentence">' + sentence + '</span>'
       + (item.after ? '<span class="ctx"> ' + esc(item.after) + '</span>' : '') + '</div>'
+      + suggestControl(item, o)
       + '<div class="foot"><div><span class="lbl">From</span> ' + (who ? '<span class="citeas">' + esc(who) + '</span> ' : '') + citingLink
       + (citingMeta ? ' <span class="ctx">— ' + citingMeta + '</span>' : '') + (links ? ' <span class="links">' + links + '</span>' : '') + '</div>' + cited + '</div>'
       + '</article>';
+  }
+
+  /** Readers' suggestions so far, and (when the server takes them) a small form to add one. */
+  function suggestControl(item, o) {
+    const counts = item.suggestions || {};
+    const said = LABELS.filter(l => counts[l]).map(l => counts[l] + ' ' + l).join(', ');
+    const summary = said ? '<span class="suggested">Readers suggest: ' + esc(said) + '</span>' : '';
+    if (!o.feedback) return summary ? '<div class="suggest">' + summary + '</div>' : '';
+    const options = LABELS.filter(l => l !== 'unclassified').map(l => '<option value="' + l + '">' + l + '</option>').join('');
+    return '<details class="suggest" data-id="' + esc(item.id) + '"><summary>Suggest a label' + summary + '</summary>'
+      + '<form class="suggest-form"><select name="label" aria-label="Label">' + options + '</select>'
+      + '<input name="comment" maxlength="1000" placeholder="Why (optional)" aria-label="Comment">'
+      + '<button class="btn" type="submit">Send</button><span class="result" role="status"></span></form></details>';
+  }
+
+  /** Sends a suggestion as JSON (the server refuses form posts and other sites' requests). */
+  async function suggest(id, label, comment) {
+    const res = await fetch('/api/statements/' + encodeURIComponent(id) + '/feedback', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ label, comment }), credentials: 'same-origin'
+    });
+    let body = null;
+    try { body = await res.json(); } catch (e) { /* not JSON */ }
+    if (!res.ok) throw new Error(body && body.error ? body.error.message : res.status + ' ' + res.statusText);
+    return body;
   }
 
   /**
@@ -189,5 +219,5 @@ const Citelens = (() => {
 
   function fmt(n) { return Number(n || 0).toLocaleString('en-US'); }
 
-  return { LABELS, SECTIONS, COLORS, esc, findDoi, reportUrl, api, badge, statementCard, filterPanel, filterParams, fmt, citeAs, externalLinks, legend };
+  return { LABELS, SECTIONS, COLORS, esc, findDoi, reportUrl, api, suggest, badge, statementCard, filterPanel, filterParams, fmt, citeAs, externalLinks, legend };
 })();

@@ -9,6 +9,7 @@
   let seq = 0;
   let shown = 0;
   let allStatements = null;
+  let feedback = false;
   const panel = C.filterPanel($('filters'), () => { syncTallies(); load(false); });
 
   function params() {
@@ -38,7 +39,7 @@
       const body = await C.api('/api/citations/' + doi + '?' + p.toString());
       if (mine !== seq) return;
       cursor = body.items.length ? body.nextCursor : null;
-      const cards = body.items.map(it => C.statementCard(it, {})).join('');
+      const cards = body.items.map(it => C.statementCard(it, { feedback })).join('');
       if (append) $('list').insertAdjacentHTML('beforeend', cards);
       else $('list').innerHTML = cards || '<div class="empty">No statement matches these filters. <button type="button" class="linkish" id="clearAll">Clear the filters</button></div>';
       shown = (append ? shown : 0) + body.items.length;
@@ -57,6 +58,30 @@
     }
   }
 
+  /** When a harvest recorded how many citing works are known, say how many of them the counts come from. */
+  function renderCoverage(c) {
+    const el = $('coverage');
+    if (!c) { el.hidden = true; el.textContent = ''; return; }
+    const unread = c.known - c.read;
+    el.textContent = 'These counts come from the ' + C.fmt(c.read) + ' of ' + C.fmt(c.known)
+      + ' known citing works whose full text was read' + (unread > 0 ? '; ' + C.fmt(unread) + ' could not be read (closed access, PDF only or failed), so their statements are not counted' : '')
+      + ' (harvest of ' + String(c.recorded).slice(0, 10) + ').';
+    el.hidden = false;
+  }
+
+  /** A banner per notice: retractions first in red, corrections and expressions of concern in amber. */
+  function renderNotices(notices) {
+    const words = { retraction: 'Retracted', correction: 'Corrected', concern: 'Expression of concern' };
+    const order = { retraction: 0, concern: 1, correction: 2 };
+    const sorted = (notices || []).slice().sort((a, b) => order[a.type] - order[b.type]);
+    $('notices').innerHTML = sorted.map(n => '<div class="banner ' + C.esc(n.type) + '" role="note">'
+      + '<strong>' + words[n.type] + (n.date ? ' on ' + C.esc(n.date) : '') + '</strong>'
+      + (n.url ? ' — <a href="' + C.esc(n.url) + '" rel="noopener">read the notice</a>' : '')
+      + (n.reason ? '<span class="why">' + C.esc(n.reason) + '</span>' : '')
+      + (n.type === 'retraction' ? '<span class="why">Statements published after the retraction are marked.</span>' : '')
+      + '</div>').join('');
+  }
+
   /** Label tiles count statements (click to filter); the grey tiles count publications, and say so. */
   function renderTallies(t) {
     allStatements = t.total;
@@ -69,6 +94,7 @@
       tiles.push('<div class="tally static"><div class="n">' + C.fmt(t.selfCitations) + '</div><div class="l">self-citation statements</div><div class="u">' + from + '</div></div>');
     }
     $('tallies').innerHTML = tiles.join('');
+    renderCoverage(t.coverage);
     $('stackbar').innerHTML = t.total ? C.LABELS.filter(l => t[l] > 0).map(l =>
       '<span title="' + l + ': ' + t[l] + '" style="width:' + (100 * t[l] / t.total).toFixed(2) + '%;background:' + C.COLORS[l] + '"></span>').join('') : '';
     $('tallies').querySelectorAll('button.tally').forEach(b => b.addEventListener('click', () => {
@@ -123,6 +149,22 @@
     $('years').innerHTML = svg + '</svg>';
   }
 
+  $('list').addEventListener('submit', async ev => {
+    const form = ev.target.closest('form.suggest-form');
+    if (!form) return;
+    ev.preventDefault();
+    const id = form.closest('details').dataset.id;
+    const out = form.querySelector('.result');
+    form.querySelector('button').disabled = true;
+    try {
+      await C.suggest(id, form.elements.label.value, form.elements.comment.value);
+      out.textContent = 'Thank you: suggestion recorded.';
+    } catch (e) {
+      out.textContent = e.message;
+      form.querySelector('button').disabled = false;
+    }
+  });
+
   async function init() {
     if (!doi) { notFound('This address holds no DOI.'); return; }
     try {
@@ -134,6 +176,8 @@
         'doi:' + C.esc(doi), '<span class="links" id="workLinks">' + C.externalLinks({ doi, pmcid: w.pmcid, pmid: w.pmid }) + '</span>']
         .filter(Boolean).map(x => '<span>' + x + '</span>').join('');
       $('legend').innerHTML = C.legend();
+      renderNotices(p.notices);
+      try { feedback = (await C.api('/api/feedback')).suggestions === true; } catch (e) { feedback = false; }
       renderTallies(p.tallies);
       renderSections(p.sections);
       renderYears(p.citingPublicationsPerYear || []);

@@ -37,10 +37,21 @@ class PackageDependenciesTest {
             Map.entry("export", Set.of("model")),
             Map.entry("index", Set.of("model", "export")),
             Map.entry("solr", Set.of("model", "export", "index")),
-            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index", "solr")),
+            // notice: editorial notices beside an index; feedback: readers' and curators' labels beside it
+            Map.entry("notice", Set.of("model")),
+            Map.entry("feedback", Set.of("model", "index", "export")),
+            Map.entry(
+                    "ingest",
+                    Set.of("model", "parse", "extract", "resolve", "classify", "index", "solr", "notice")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
-            Map.entry("api", Set.of("model", "index", "export", "resolve")),
+            // check: the reference check of a manuscript, orchestration beside ingest (it reuses ingest's labeller)
+            Map.entry(
+                    "check",
+                    Set.of("model", "parse", "resolve", "extract", "classify", "index", "export", "ingest")),
+            // harvest: orchestration over the crawler's fetch rules, the parsers' check, ingest and the index
+            Map.entry("harvest", Set.of("model", "crawl", "parse", "classify", "index", "ingest")),
+            Map.entry("api", Set.of("model", "index", "export", "resolve", "check", "notice", "feedback")),
             Map.entry(
                     "cli",
                     Set.of(
@@ -54,9 +65,13 @@ class PackageDependenciesTest {
                             "solr",
                             "ingest",
                             "relabel",
+                            "check",
+                            "harvest",
+                            "notice",
+                            "feedback",
                             "api")));
 
-    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "api", "cli");
+    private static final Set<String> ORCHESTRATION = Set.of("ingest", "relabel", "check", "harvest", "api", "cli");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.citelens\\.([a-z]+)");
     private static final Pattern PROPERTY_READ = Pattern.compile(
             "System\\.getProperty\\(|Integer\\.getInteger\\(|Long\\.getLong\\(|Boolean\\.getBoolean\\(");

@@ -16,6 +16,7 @@ import org.citelens.index.StatementStore;
 public final class ApiRoutes {
     private final RoutesConfig routes;
     private final StatementStore store;
+    private final Curation curation;
     private final JsonOut json;
     private final RequestMetrics metrics;
     private final ConcurrencyGuard guard;
@@ -25,12 +26,14 @@ public final class ApiRoutes {
     ApiRoutes(
             RoutesConfig routes,
             StatementStore store,
+            Curation curation,
             JsonOut json,
             RequestMetrics metrics,
             ConcurrencyGuard guard,
             ClientRateLimiter rateLimiter) {
         this.routes = routes;
         this.store = store;
+        this.curation = curation;
         this.json = json;
         this.metrics = metrics;
         this.guard = guard;
@@ -39,6 +42,16 @@ public final class ApiRoutes {
 
     public StatementStore store() {
         return store;
+    }
+
+    /** Notices, feedback and who may change them. */
+    public Curation curation() {
+        return curation;
+    }
+
+    /** The notices and reviewed labels as they are now, for one request. */
+    Overlay overlay() throws java.io.IOException {
+        return Overlay.now(curation);
     }
 
     public JsonOut json() {

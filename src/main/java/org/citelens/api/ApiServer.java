@@ -25,6 +25,11 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param extraGroups route groups of other stages (e.g. the works resolver's /api/works) */
     public ApiServer(StatementStore store, ApiConfig config, List<RouteGroup> extraGroups) {
+        this(store, config, extraGroups, Curation.none());
+    }
+
+    /** @param curation the index's notices and feedback log, and whether readers and curators may add to it */
+    public ApiServer(StatementStore store, ApiConfig config, List<RouteGroup> extraGroups, Curation curation) {
         this.config = config;
         JsonOut json = new JsonOut();
         RequestMetrics metrics = new RequestMetrics();
@@ -52,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
             });
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrorHandler()));
             new ErrorResponses(json, metrics).install(cfg.routes);
-            ApiRoutes routes = new ApiRoutes(cfg.routes, store, json, metrics, guard, rateLimiter);
+            ApiRoutes routes = new ApiRoutes(cfg.routes, store, curation, json, metrics, guard, rateLimiter);
             registry.set(routes);
             List<RouteGroup> groups = new ArrayList<>(List.of(
                     new TallyRoutes(tallyCache, config.maxBodyBytes()),
@@ -60,6 +65,8 @@ public final class ApiServer implements AutoCloseable {
                     new StatementRoutes(),
                     new ExportRoutes(),
                     new PageRoutes(),
+                    new BadgeRoutes(),
+                    new FeedbackRoutes(),
                     new SystemRoutes(metrics, config.indexDir(), config.labelModel(), () -> registry.get()
                             .docs())));
             groups.addAll(extraGroups);

@@ -28,11 +28,11 @@ final class ExportRoutes implements RouteGroup {
     public void register(ApiRoutes routes) {
         StatementStore store = routes.store();
         // HEAD answers what GET would (status, type, file name) without running the export
-        routes.add(HandlerType.HEAD, "/api/export", RouteCost.CHEAP, ExportRoutes::start, null);
+        routes.add(HandlerType.HEAD, "/api/export", RouteCost.CHEAP, ctx -> start(ctx, routes.overlay()), null);
         routes.get(
                 "/api/export",
                 RouteCost.EXPORT,
-                ctx -> export(ctx, store),
+                ctx -> export(ctx, store, routes.overlay()),
                 RouteDoc.get("/api/export", "Every matching statement as CSV or JSON Lines, streamed")
                         .param(RouteDoc.Param.query("format", "string", "csv (default) or jsonl"))
                         .param(RouteDoc.Param.query("q", "string", "full-text filter, as in /api/search"))
@@ -51,13 +51,13 @@ final class ExportRoutes implements RouteGroup {
     /** One export's request, checked, with the response headers already set. */
     private record ExportRequest(String format, StatementQuery query) {}
 
-    private static ExportRequest start(Context ctx) {
+    private static ExportRequest start(Context ctx, Overlay overlay) {
         String format = ctx.queryParam("format");
         format = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
         if (!format.equals("csv") && !format.equals("jsonl")) {
             throw ApiException.badRequest("format must be csv or jsonl, not '" + ctx.queryParam("format") + "'");
         }
-        StatementQuery query = StatementQueryParams.parse(ctx, null, StatementSort.RELEVANCE, false);
+        StatementQuery query = StatementQueryParams.parse(ctx, null, StatementSort.RELEVANCE, false, overlay);
         String name = "citelens-"
                 + (query.citedDoi() == null ? "statements" : query.citedDoi().replaceAll("[^a-z0-9.-]+", "_"));
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
@@ -70,8 +70,8 @@ final class ExportRoutes implements RouteGroup {
         return new ExportRequest(format, query);
     }
 
-    private static void export(Context ctx, StatementStore store) throws IOException {
-        ExportRequest request = start(ctx);
+    private static void export(Context ctx, StatementStore store, Overlay overlay) throws IOException {
+        ExportRequest request = start(ctx, overlay);
         Writer out = new BufferedWriter(
                 new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
         try {

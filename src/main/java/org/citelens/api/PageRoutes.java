@@ -20,6 +20,7 @@ final class PageRoutes implements RouteGroup {
             "common.js", "text/javascript; charset=utf-8",
             "search.js", "text/javascript; charset=utf-8",
             "report.js", "text/javascript; charset=utf-8",
+            "check.js", "text/javascript; charset=utf-8",
             "logo.svg", "image/svg+xml");
 
     private final Map<String, byte[]> files = new HashMap<>();
@@ -66,7 +67,7 @@ final class PageRoutes implements RouteGroup {
         ctx.contentType("text/html; charset=utf-8").result(files.get(name));
     }
 
-    private static byte[] read(String resource) {
+    static byte[] read(String resource) {
         try (InputStream in = PageRoutes.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource + " in the jar");
             return in.readAllBytes();

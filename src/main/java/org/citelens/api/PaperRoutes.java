@@ -23,21 +23,21 @@ final class PaperRoutes implements RouteGroup {
         routes.get(
                 "/api/papers/<doi>",
                 RouteCost.QUERY,
-                ctx -> json.send(ctx, paper(ctx, store)),
+                ctx -> json.send(ctx, paper(ctx, store, routes.overlay())),
                 RouteDoc.get(
                                 "/api/papers/{doi}",
                                 "A cited work's metadata, tallies, section tallies and citing publications per year")
                         .param(RouteDoc.Param.path("doi", "DOI of the cited work"))
                         .tag("papers")
                         .ok(
-                                "{doi, work: {workId, doi, title, year, firstAuthor, journal, pmid, pmcid}, tallies, sections, "
+                                "{doi, work: {workId, doi, title, year, firstAuthor, journal, pmid, pmcid}, notices, tallies, sections, "
                                         + "citingPublicationsPerYear: [{year, count}]}; pmid and pmcid are known when the work is "
                                         + "itself a citing article of the index, else null")
                         .response(404, "nothing in the index cites this DOI", "application/json")
                         .build());
     }
 
-    private static Map<String, Object> paper(Context ctx, StatementStore store) throws IOException {
+    private static Map<String, Object> paper(Context ctx, StatementStore store, Overlay overlay) throws IOException {
         String doi = DoiParam.fromPath(ctx);
         Optional<Tallies> tallies = store.tallies(doi);
         if (tallies.isEmpty()) throw ApiException.notFound("no statement in the index cites " + doi);
@@ -57,7 +57,8 @@ final class PaperRoutes implements RouteGroup {
         w.put("pmid", asCiting.map(ArticleMetadata::pmid).orElse(null));
         w.put("pmcid", asCiting.map(ArticleMetadata::pmcid).orElse(null));
         m.put("work", w);
-        m.put("tallies", tallies.get());
+        m.put("notices", overlay.noticesOf(doi));
+        m.put("tallies", overlay.tallies(tallies.get(), store));
         m.put("sections", store.sectionTallies(doi).orElse(null));
         m.put("citingPublicationsPerYear", perYear);
         return m;

@@ -13,13 +13,14 @@ import org.citelens.model.CitedWork;
 /**
  * The JSON shape of one statement in /api/citations and /api/search: the export line's fields
  * ({@code id, citing, cited, refId, marker, before, sentence, after, section, label, confidence}) plus
- * {@code selfCitation}, and for search hits {@code highlighted} and {@code score}. {@code citing} carries the
+ * {@code selfCitation}, what {@link Overlay#annotate} adds ({@code labelSource, modelLabel, suggestions,
+ * citedRetracted, citesRetracted}), and for search hits {@code highlighted} and {@code score}. {@code citing} carries the
  * authors ({@code surname}, {@code givenNames}) and {@code citeAs}, the short "Surname et al., year".
  */
 final class StatementItems {
     private StatementItems() {}
 
-    static Map<String, Object> item(StatementHit hit, boolean withHighlight) {
+    static Map<String, Object> item(StatementHit hit, boolean withHighlight, Overlay overlay) {
         CitationStatement s = hit.statement();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
@@ -35,6 +36,7 @@ final class StatementItems {
         m.put("confidence", s.confidence());
         m.put("labelModel", s.labelModel());
         m.put("selfCitation", s.selfCitation());
+        overlay.annotate(m, s);
         if (withHighlight) {
             m.put("highlighted", hit.highlighted());
             m.put("score", Float.isFinite(hit.score()) ? hit.score() : null);

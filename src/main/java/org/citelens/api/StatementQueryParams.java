@@ -4,17 +4,20 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.citelens.index.SelfCitationFilter;
 import org.citelens.index.StatementQuery;
 import org.citelens.index.StatementSort;
 import org.citelens.model.Label;
+import org.citelens.model.NoticeType;
 import org.citelens.model.SectionType;
+import org.citelens.notice.NoticeBook;
 
 /**
  * Turns the shared filter parameters of search, citations and export into a {@link StatementQuery}, with a 400
  * naming the parameter for anything out of range: {@code q, type, section, yearFrom, yearTo, journal,
- * selfCitation, cited, citing, sort, cursor, limit}.
+ * selfCitation, notice, citesRetracted, cited, citing, sort, cursor, limit}.
  */
 final class StatementQueryParams {
     static final int MAX_LIMIT = 1000;
@@ -34,7 +37,15 @@ final class StatementQueryParams {
             RouteDoc.Param.query("yearFrom", "integer", "citing articles published in or after this year"),
             RouteDoc.Param.query("yearTo", "integer", "citing articles published in or before this year"),
             RouteDoc.Param.query("journal", "string", "citing journal, exact name"),
-            RouteDoc.Param.query("selfCitation", "string", "include (default), exclude or only self-citations"));
+            RouteDoc.Param.query("selfCitation", "string", "include (default), exclude or only self-citations"),
+            RouteDoc.Param.query(
+                    "notice",
+                    "string",
+                    "only statements citing works with a notice of this type: retraction, correction or concern; comma-separated or repeated"),
+            RouteDoc.Param.query(
+                    "citesRetracted",
+                    "string",
+                    "after: only statements published in a later year than the retraction of the work they cite"));
 
     static final List<RouteDoc.Param> PAGING_DOCS = List.of(
             RouteDoc.Param.query(
@@ -48,7 +59,8 @@ final class StatementQueryParams {
      * @param citedDoi the cited work fixed by the route (citations), or null to read the {@code cited} parameter
      * @param defaultSort used when there is no {@code sort} parameter
      */
-    static StatementQuery parse(Context ctx, String citedDoi, StatementSort defaultSort, boolean paged) {
+    static StatementQuery parse(
+            Context ctx, String citedDoi, StatementSort defaultSort, boolean paged, Overlay overlay) {
         String text = text(ctx, "q");
         String cited = citedDoi != null ? citedDoi : DoiParam.fromQuery(ctx, "cited");
         String citing = DoiParam.fromQuery(ctx, "citing");
@@ -65,7 +77,27 @@ final class StatementQueryParams {
         String cursor = paged ? text(ctx, "cursor") : null;
         int limit = paged ? limit(ctx) : MAX_LIMIT;
         return new StatementQuery(
-                text, cited, null, citing, labels, sections, yearFrom, yearTo, journal, self, sort, cursor, limit);
+                        text, cited, null, citing, labels, sections, yearFrom, yearTo, journal, self, sort, cursor, limit)
+                .withNoticesAndReviews(
+                        noticeWorks(ctx, overlay.notices()), citedAfter(ctx, overlay.notices()), overlay.reviewed());
+    }
+
+    /** The works with a notice of one of the asked types, or null when {@code notice} is not given. */
+    private static Set<String> noticeWorks(Context ctx, NoticeBook notices) {
+        Set<NoticeType> types = parsed(ctx, "notice", NoticeType::fromWireName, EnumSet.noneOf(NoticeType.class));
+        if (types.isEmpty()) return null;
+        Set<String> dois = new java.util.HashSet<>();
+        for (NoticeType t : types) dois.addAll(notices.worksWith(t));
+        return dois;
+    }
+
+    private static Map<String, Integer> citedAfter(Context ctx, NoticeBook notices) {
+        String raw = ctx.queryParam("citesRetracted");
+        if (raw == null || raw.isBlank()) return null;
+        if (!raw.strip().equalsIgnoreCase("after")) {
+            throw ApiException.badRequest("citesRetracted can only be 'after', not '" + shorten(raw) + "'");
+        }
+        return notices.retractionYears();
     }
 
     static int limit(Context ctx) {

@@ -26,21 +26,21 @@ final class StatementRoutes implements RouteGroup {
         routes.get(
                 "/api/citations/<doi>",
                 RouteCost.QUERY,
-                ctx -> json.send(ctx, citations(ctx, store)),
+                ctx -> json.send(ctx, citations(ctx, store, routes.overlay())),
                 RouteDoc.get("/api/citations/{doi}", "The statements citing a work, filtered, sorted and paged")
                         .param(RouteDoc.Param.path("doi", "DOI of the cited work"))
                         .params(StatementQueryParams.FILTER_DOCS)
                         .params(StatementQueryParams.PAGING_DOCS)
                         .params(facets)
                         .tag("statements")
-                        .ok("{doi, total, items: [statement], nextCursor, facets?}")
+                        .ok("{doi, notices: [notice], total, items: [statement], nextCursor, facets?}")
                         .response(400, "a parameter out of range (the message names it)", "application/json")
                         .response(404, "nothing in the index cites this DOI", "application/json")
                         .build());
         routes.get(
                 "/api/search",
                 RouteCost.QUERY,
-                ctx -> json.send(ctx, search(ctx, store)),
+                ctx -> json.send(ctx, search(ctx, store, routes.overlay())),
                 RouteDoc.get("/api/search", "Full-text search over citation statements")
                         .param(
                                 RouteDoc.Param.query(
@@ -60,27 +60,31 @@ final class StatementRoutes implements RouteGroup {
                         .build());
     }
 
-    private static Map<String, Object> citations(Context ctx, StatementStore store) throws IOException {
+    private static Map<String, Object> citations(Context ctx, StatementStore store, Overlay overlay)
+            throws IOException {
         String doi = DoiParam.fromPath(ctx);
-        StatementQuery query = StatementQueryParams.parse(ctx, doi, StatementSort.YEAR_DESC, true);
+        StatementQuery query = StatementQueryParams.parse(ctx, doi, StatementSort.YEAR_DESC, true, overlay);
         if (store.tallies(doi).isEmpty()) throw ApiException.notFound("no statement in the index cites " + doi);
         SearchPage page = run(store, query, facets(ctx, false));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("doi", doi);
-        return body(m, page, query.text() != null);
+        m.put("notices", overlay.noticesOf(doi));
+        return body(m, page, query.text() != null, overlay);
     }
 
-    private static Map<String, Object> search(Context ctx, StatementStore store) throws IOException {
-        StatementQuery query = StatementQueryParams.parse(ctx, null, StatementSort.RELEVANCE, true);
+    private static Map<String, Object> search(Context ctx, StatementStore store, Overlay overlay)
+            throws IOException {
+        StatementQuery query = StatementQueryParams.parse(ctx, null, StatementSort.RELEVANCE, true, overlay);
         SearchPage page = run(store, query, facets(ctx, true));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("q", query.text());
-        return body(m, page, true);
+        return body(m, page, true, overlay);
     }
 
-    private static Map<String, Object> body(Map<String, Object> m, SearchPage page, boolean highlight) {
+    private static Map<String, Object> body(
+            Map<String, Object> m, SearchPage page, boolean highlight, Overlay overlay) {
         List<Map<String, Object>> items = new ArrayList<>(page.hits().size());
-        for (StatementHit hit : page.hits()) items.add(StatementItems.item(hit, highlight));
+        for (StatementHit hit : page.hits()) items.add(StatementItems.item(hit, highlight, overlay));
         m.put("total", page.totalHits());
         m.put("items", items);
         m.put("nextCursor", page.nextCursor());

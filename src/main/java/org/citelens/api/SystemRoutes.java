@@ -38,6 +38,8 @@ final class SystemRoutes implements RouteGroup {
                     m.put("labelModel", labelModel);
                     m.put("labelModels", store.labelModels());
                     ctx.header("Cache-Control", "no-store");
+                    // the browser extension's options page checks the server with it, from its own origin
+                    ctx.header("Access-Control-Allow-Origin", "*");
                     json.send(ctx, m);
                 },
                 RouteDoc.get(

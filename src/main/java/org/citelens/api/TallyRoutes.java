@@ -47,7 +47,7 @@ final class TallyRoutes implements RouteGroup {
         routes.get(
                 "/api/tallies/<doi>/sections",
                 RouteCost.CHEAP,
-                ctx -> cached(ctx, store, "s:", d -> store.sectionTallies(d)
+                ctx -> cached(ctx, store, routes.overlay(), "s:", d -> store.sectionTallies(d)
                         .map(json::bytes)
                         .orElse(null)),
                 lookupDoc(
@@ -58,17 +58,21 @@ final class TallyRoutes implements RouteGroup {
         routes.get(
                 "/api/tallies/<doi>",
                 RouteCost.CHEAP,
-                ctx -> cached(
-                        ctx, store, "t:", d -> store.tallies(d).map(json::bytes).orElse(null)),
+                ctx -> {
+                    Overlay overlay = routes.overlay();
+                    cached(ctx, store, overlay, "t:", d -> store.tallies(d)
+                            .map(t -> body(t, overlay, store, json))
+                            .orElse(null));
+                },
                 lookupDoc(
                         "/api/tallies/{doi}",
                         "Smart-citation tallies of a work (scite-compatible shape)",
-                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications}",
+                        "{doi, total, supporting, contrasting, contradicting, mentioning, unclassified, citingPublications, selfCitations, selfCitingPublications, notices: [{type, date, noticeDoi, nature, reason, source, url}], coverage?}; coverage {known, read, recorded} only when a harvest recorded how many citing works are known and read",
                         doi));
         routes.post(
                 "/api/tallies",
                 RouteCost.QUERY,
-                ctx -> batch(ctx, store, json),
+                ctx -> batch(ctx, store, routes.overlay(), json),
                 RouteDoc.post("/api/tallies", "Tallies of up to " + MAX_BATCH + " works in one call")
                         .body("JSON array of DOI strings, at most " + MAX_BATCH)
                         .tag("tallies")
@@ -94,11 +98,12 @@ final class TallyRoutes implements RouteGroup {
                 .build();
     }
 
-    private void cached(Context ctx, StatementStore store, String kind, TallyAnswerCache.Loader loader)
+    private void cached(
+            Context ctx, StatementStore store, Overlay overlay, String kind, TallyAnswerCache.Loader loader)
             throws IOException {
         cors(ctx);
         String doi = DoiParam.fromPath(ctx);
-        TallyAnswerCache.Entry e = cache.get(kind + doi, store.version(), loader);
+        TallyAnswerCache.Entry e = cache.get(kind + doi, overlay.version(store), loader);
         if (e.body() == null) throw ApiException.notFound("no statement in the index cites " + doi);
         ctx.header("ETag", e.etag());
         ctx.header("Cache-Control", CACHE_CONTROL);
@@ -115,10 +120,10 @@ final class TallyRoutes implements RouteGroup {
      * Answers from the per-DOI cache where it can and asks the index once for the rest, then splices the cached
      * JSON of each work into the reply without re-serialising it.
      */
-    private void batch(Context ctx, StatementStore store, JsonOut json) throws IOException {
+    private void batch(Context ctx, StatementStore store, Overlay overlay, JsonOut json) throws IOException {
         cors(ctx);
         Set<String> dois = parseBatch(readBody(ctx), json);
-        long version = store.version();
+        long version = overlay.version(store);
         Map<String, TallyAnswerCache.Entry> answers = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String d : dois) {
@@ -130,7 +135,7 @@ final class TallyRoutes implements RouteGroup {
             Map<String, Tallies> found = store.tallies(missing);
             for (String d : missing) {
                 Tallies t = found.get(d);
-                answers.put(d, cache.put("t:" + d, version, t == null ? null : json.bytes(t)));
+                answers.put(d, cache.put("t:" + d, version, t == null ? null : body(t, overlay, store, json)));
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(256 + 200 * answers.size());
@@ -155,6 +160,15 @@ final class TallyRoutes implements RouteGroup {
             return;
         }
         ctx.contentType(JsonOut.JSON).result(bytes);
+    }
+
+    /** One work's tallies as answered: reviewed labels counted, notices attached. */
+    private static byte[] body(Tallies t, Overlay overlay, StatementStore store, JsonOut json) {
+        try {
+            return json.bytes(overlay.tallies(t, store));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A JSON array of at most {@link #MAX_BATCH} strings; strings that hold no DOI are unknown, so left out. */

@@ -31,31 +31,53 @@ public final class WorksRoutes {
         Map<String, ?> tallies(Collection<String> dois) throws IOException;
     }
 
+    /** The editorial notices of a work, in the API's shape; empty when it has none. */
+    @FunctionalInterface
+    public interface NoticesLookup {
+        List<?> notices(String doi) throws IOException;
+    }
+
     private final WorksCatalog works;
     private final TalliesLookup tallies;
+    private final NoticesLookup notices;
     private final ObjectMapper json = new ObjectMapper();
 
     public WorksRoutes(WorksCatalog works, TalliesLookup tallies) {
+        this(works, tallies, doi -> List.of());
+    }
+
+    public WorksRoutes(WorksCatalog works, TalliesLookup tallies, NoticesLookup notices) {
         this.works = works;
         this.tallies = tallies;
+        this.notices = notices;
     }
 
     /** {@code /api/works} over a works catalog as a route group: the server's limits, metrics and OpenAPI document. */
     public static RouteGroup group(WorksCatalog works, StatementStore store) {
-        WorksRoutes route = new WorksRoutes(works, store::tallies);
         return routes -> routes.get(
                 PATH,
                 RouteCost.QUERY,
-                route.handler(),
+                new WorksRoutes(works, dois -> overlaid(routes, store, dois), doi -> routes.overlay()
+                                .noticesOf(doi))
+                        .handler(),
                 RouteDoc.get(PATH, "Works by DOI, title words or \"Surname Year\", best first, each with its tallies")
                         .param(RouteDoc.Param.query(
                                 "q", "string", "a DOI, title words or Surname Year, e.g. Livak 2001"))
                         .param(RouteDoc.Param.query("limit", "integer", "1 to 100 (default 20)"))
                         .tag("works")
                         .ok(
-                                "{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, tallies}]}")
+                                "{query, total, works: [{workId, doi, title, year, firstAuthor, journal, references, inCorpus, notices, tallies}]}")
                         .response(400, "q missing or too long, limit out of range", "application/json")
                         .build());
+    }
+
+    /** The index's tallies with reviewed labels counted and notices attached, as /api/tallies answers them. */
+    private static Map<String, ?> overlaid(ApiRoutes routes, StatementStore store, Collection<String> dois)
+            throws IOException {
+        Overlay overlay = routes.overlay();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var e : store.tallies(dois).entrySet()) out.put(e.getKey(), overlay.tallies(e.getValue(), store));
+        return out;
     }
 
     public void register(RoutesConfig routes) {
@@ -104,6 +126,7 @@ public final class WorksRoutes {
             item.put("journal", w.journal());
             item.put("references", w.references());
             item.put("inCorpus", w.inCorpus());
+            item.put("notices", w.doi() == null ? List.of() : notices.notices(w.doi()));
             item.put("tallies", w.doi() == null ? null : counts.get(w.doi()));
             items.add(item);
         }

@@ -27,7 +27,11 @@ public final class Main {
                 new EvaluateCommand(),
                 new ClassifyCommand(),
                 new RelabelCommand(),
-                new TransformerDataCommand());
+                new TransformerDataCommand(),
+                new CheckCommand(),
+                new HarvestCommand(),
+                new NoticesCommand(),
+                new FeedbackCommand());
     }
 
     public static void main(String[] argv) {

@@ -6,11 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.citelens.api.AdminToken;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
+import org.citelens.api.ReferenceCheckRoutes;
+import org.citelens.api.Curation;
+import org.citelens.feedback.FeedbackLog;
 import org.citelens.api.WorksRoutes;
 import org.citelens.index.LuceneStatementStore;
 import org.citelens.index.StatementStore;
+import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.PersistentWorksRegistry;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.solr.SolrConnection;
@@ -18,8 +23,11 @@ import org.citelens.solr.SolrStatementStore;
 import org.citelens.solr.WorksSnapshots;
 
 /**
- * {@code serve --index DIR [--port N] [--host ADDR] [--rate-limit N] [--max-exports N] [--max-queries N]}: the
- * API and web pages over one index, until the process is stopped.
+ * {@code serve --index DIR|--solr URL[,URL...] --collection NAME [--work DIR] [--port N] [--host ADDR]
+ * [--rate-limit N] [--max-exports N] [--max-queries N] [--feedback] [--admin-token-file FILE]}: the API and web
+ * pages over one index, until the process is stopped; {@code --feedback} lets readers suggest labels,
+ * {@code --admin-token-file} lets curators set reviewed ones. Notices and feedback live beside a local index; for a
+ * Solr collection in the {@code --work} folder, and without one there are none.
  */
 public final class ServeCommand implements Command {
     @Override
@@ -35,9 +43,49 @@ public final class ServeCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         args.allowOnly(Set.of(
-                "index", "solr", "collection", "port", "host", "rate-limit", "max-exports", "max-queries", "tally-cache-ms"));
+                "index",
+                "solr",
+                "collection",
+                "work",
+                "port",
+                "host",
+                "rate-limit",
+                "max-exports",
+                "max-queries",
+                "tally-cache-ms",
+                "feedback",
+                "admin-token-file"));
         boolean solr = SolrTarget.requested(args);
+        if (args.has("work") && !solr) {
+            throw new UsageException("--work goes with --solr (the local index keeps its notices and feedback itself)");
+        }
+        boolean feedback = switch (String.valueOf(args.get("feedback", args.has("feedback") ? "true" : "false"))) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--feedback takes no value (or true/false), not '" + args.get("feedback") + "'");
+        };
+        if (solr && !args.has("work") && (feedback || args.has("admin-token-file"))) {
+            throw new UsageException(
+                    "--feedback and --admin-token-file with --solr need --work DIR, the folder that keeps the feedback log");
+        }
+        AdminToken admin = null;
+        if (args.has("admin-token-file")) {
+            Path tokenFile = args.requirePath("admin-token-file");
+            if (!Files.isRegularFile(tokenFile)) {
+                throw new UsageException("--admin-token-file " + tokenFile + ": no such file");
+            }
+            try {
+                admin = AdminToken.fromFile(tokenFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         Path index = solr ? null : args.requirePath("index");
+        // where notices and feedback live: beside the local index, or in --work for a Solr collection (none without)
+        Path curationHome = solr ? (args.has("work") ? args.requirePath("work") : null) : index;
+        if (solr && curationHome != null && Files.exists(curationHome) && !Files.isDirectory(curationHome)) {
+            throw new UsageException("--work " + curationHome + " exists and is not a folder");
+        }
         if (!solr && !Files.isDirectory(index)) {
             throw new UsageException(
                     "--index " + index + " is not a folder; build one with: ingest --corpus DIR --index " + index);
@@ -75,10 +123,30 @@ public final class ServeCommand implements Command {
             works = WorksRegistries.openReadOnly(index);
             source = index.toString();
         }
-        ApiServer server = new ApiServer(store, config, List.of(WorksRoutes.group(works, store))).start();
+        FeedbackLog log = null;
+        Curation curation = Curation.none();
+        if (curationHome != null) {
+            Files.createDirectories(curationHome);
+            // read even with both switches off, so reviewed labels given earlier still show; written only when on
+            log = feedback || admin != null ? FeedbackLog.open(curationHome) : FeedbackLog.openReadOnly(curationHome);
+            curation = new Curation(NoticeStore.of(curationHome), log, feedback, admin, null);
+        }
+        ApiServer server = new ApiServer(
+                        store,
+                        config,
+                        List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store)),
+                        curation)
+                .start();
         System.err.printf(
-                "citelens serve: %,d statements from %s on http://localhost:%d/%n",
-                store.statementCount(), source, server.port());
+                "citelens serve: %,d statements and %,d notices from %s%s on http://localhost:%d/ (label suggestions %s, curation %s)%n",
+                store.statementCount(),
+                curation.notices() == null ? 0 : curation.notices().current().size(),
+                source,
+                solr ? (curationHome == null ? ", no notices or feedback (no --work)" : ", notices and feedback in " + curationHome) : "",
+                server.port(),
+                feedback ? "on" : "off",
+                admin != null ? "on" : "off");
+        FeedbackLog openLog = log;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -86,6 +154,7 @@ public final class ServeCommand implements Command {
                             server.close();
                             try {
                                 works.close();
+                                if (openLog != null) openLog.close();
                                 store.close();
                             } catch (java.io.IOException e) {
                                 System.err.println("citelens serve: closing the index failed: " + e.getMessage());

@@ -16,18 +16,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * HttpURLConnection rather than java.net.http.HttpClient because its read timeout covers every read of the
  * body, so a server that stalls mid-body is caught, not only one that is slow to answer.
  */
-final class HttpFetcher {
+public final class HttpFetcher {
     static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5";
 
     private final CrawlConfig config;
     private final ScheduledExecutorService watchdog;
 
-    HttpFetcher(CrawlConfig config, ScheduledExecutorService watchdog) {
+    public HttpFetcher(CrawlConfig config, ScheduledExecutorService watchdog) {
         this.config = config;
         this.watchdog = watchdog;
     }
 
-    FetchResponse get(String url) throws IOException {
+    public FetchResponse get(String url) throws IOException {
         URLConnection raw = URI.create(url).toURL().openConnection();
         if (!(raw instanceof HttpURLConnection conn)) throw new IOException("not an http(s) URL: " + url);
         conn.setInstanceFollowRedirects(false);

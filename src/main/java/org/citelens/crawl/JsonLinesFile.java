@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * (the tail of an interrupted write) is cut off, so later appends never glue onto half a record. Each
  * {@link #append} is one write call; {@code sync} forces it to disk.
  */
-final class JsonLinesFile implements Closeable {
+public final class JsonLinesFile implements Closeable {
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -28,7 +28,7 @@ final class JsonLinesFile implements Closeable {
     private final FileChannel channel;
     private final long tornBytes;
 
-    JsonLinesFile(Path path) throws IOException {
+    public JsonLinesFile(Path path) throws IOException {
         this.path = path;
         Files.createDirectories(path.toAbsolutePath().getParent());
         this.channel =
@@ -43,7 +43,7 @@ final class JsonLinesFile implements Closeable {
     }
 
     /** Reads every record; lines that do not parse (disk damage) are counted, not fatal. Returns that count. */
-    <T> int replay(Class<T> type, Consumer<T> sink) throws IOException {
+    public <T> int replay(Class<T> type, Consumer<T> sink) throws IOException {
         int bad = 0;
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String line;
@@ -68,7 +68,7 @@ final class JsonLinesFile implements Closeable {
         if (sync) channel.force(false);
     }
 
-    void append(Object record, boolean sync) throws IOException {
+    public void append(Object record, boolean sync) throws IOException {
         append(List.of(record), sync);
     }
 
@@ -80,7 +80,7 @@ final class JsonLinesFile implements Closeable {
         }
     }
 
-    static String toJson(Object o) {
+    public static String toJson(Object o) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
         } catch (JsonProcessingException e) {

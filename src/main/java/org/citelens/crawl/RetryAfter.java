@@ -7,11 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
 
 /** Reads a Retry-After header: a number of seconds or an HTTP date (RFC 9110 section 10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {}
 
     /** Milliseconds to wait from {@code now}; empty when the header is missing or unreadable. */
-    static OptionalLong millis(String header, Instant now) {
+    public static OptionalLong millis(String header, Instant now) {
         if (header == null || header.isBlank()) return OptionalLong.empty();
         String v = header.strip();
         if (v.chars().allMatch(Character::isDigit)) {

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * means disallow all for now, and the answer is cached only briefly so the host is asked again later.
  * Redirects are followed up to the redirect cap, each hop checked against the address rules.
  */
-final class RobotsCache {
+public final class RobotsCache {
     /** A failed robots fetch is retried after this long rather than after the full cache lifetime. */
     private static final long FAILURE_TTL_MS = 60_000;
 
@@ -29,7 +29,7 @@ final class RobotsCache {
     private final CrawlConfig config;
     private final LongSupplier clock;
 
-    RobotsCache(HttpFetcher fetcher, AddressGuard guard, CrawlConfig config, LongSupplier clock) {
+    public RobotsCache(HttpFetcher fetcher, AddressGuard guard, CrawlConfig config, LongSupplier clock) {
         this.fetcher = fetcher;
         this.guard = guard;
         this.config = config;
@@ -39,7 +39,7 @@ final class RobotsCache {
     }
 
     /** The rules for the host of {@code url}; fetches robots.txt when not cached. Called with the host leased. */
-    BaseRobotRules rulesFor(String url) {
+    public BaseRobotRules rulesFor(String url) {
         String key = hostKey(url);
         long now = clock.getAsLong();
         Entry e = cache.get(key);
@@ -63,7 +63,7 @@ final class RobotsCache {
     }
 
     /** Why the last robots.txt of this URL's host blocks everything, or null. */
-    String failureNote(String url) {
+    public String failureNote(String url) {
         Entry e = cache.get(hostKey(url));
         return e == null ? null : e.note();
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
  * are not cached, so it belongs after the address rule in a chain and is asked with the host leased. An unreachable
  * or failing robots.txt disallows everything for a while (RFC 9309), with the reason.
  */
-final class RobotsRule implements UrlRule {
+public final class RobotsRule implements UrlRule {
     private final RobotsCache robots;
 
-    RobotsRule(RobotsCache robots) {
+    public RobotsRule(RobotsCache robots) {
         this.robots = robots;
     }
 

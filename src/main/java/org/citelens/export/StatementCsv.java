@@ -69,18 +69,17 @@ public final class StatementCsv {
     }
 
     private void writeField(String v) throws IOException {
+        out.write(field(v));
+    }
+
+    /** One RFC 4180 field: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+    public static String field(String v) {
         boolean quote = false;
         for (int i = 0; i < v.length() && !quote; i++) {
             char ch = v.charAt(i);
             quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
         }
-        if (!quote) {
-            out.write(v);
-            return;
-        }
-        out.write('"');
-        out.write(v.replace("\"", "\"\""));
-        out.write('"');
+        return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }
 
     private static String str(Object o) {

@@ -50,7 +50,8 @@ final class CitationAggregate {
                 count(labels, Label.UNCLASSIFIED),
                 citing.size(),
                 selfCitations,
-                selfCiting.size());
+                selfCiting.size(),
+                null);
     }
 
     SectionTallies sectionTallies() {

@@ -57,9 +57,12 @@ public final class LuceneStatementStore implements StatementStore {
     private final StatementTextQuery textQuery = new StatementTextQuery(analyzer);
     private final StatementFilters filters = new StatementFilters(textQuery);
     private final ReaderAggregateCache tallyCache = new ReaderAggregateCache();
+    private final CoverageFile coverage;
 
-    private LuceneStatementStore(Directory directory, SearcherManager searchers, Duration refreshEvery) {
+    private LuceneStatementStore(
+            Directory directory, SearcherManager searchers, Duration refreshEvery, CoverageFile coverage) {
         this.directory = directory;
+        this.coverage = coverage;
         this.searchers = searchers;
         this.refresher = DaemonScheduler.named("citelens-index-refresh");
         long ms = Math.max(10, refreshEvery.toMillis());
@@ -81,7 +84,8 @@ public final class LuceneStatementStore implements StatementStore {
                 throw new IndexNotFoundException(
                         "no index at " + indexDir + ": the folder holds no Citelens index (run ingest first)");
             }
-            return new LuceneStatementStore(dir, new SearcherManager(dir, null), refreshEvery);
+            return new LuceneStatementStore(
+                    dir, new SearcherManager(dir, null), refreshEvery, new CoverageFile(indexDir));
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -90,14 +94,16 @@ public final class LuceneStatementStore implements StatementStore {
 
     @Override
     public Optional<Tallies> tallies(String doi) throws IOException {
-        return withSearcher(s -> tallyCache.get(s, doi).map(CitationAggregate::tallies));
+        return withSearcher(s -> tallyCache.get(s, doi).map(a -> withCoverage(a.tallies())));
     }
 
     @Override
     public Map<String, Tallies> tallies(Collection<String> dois) throws IOException {
         return withSearcher(s -> {
             Map<String, Tallies> out = new HashMap<>();
-            tallyCache.getAll(s, new LinkedHashSet<>(dois)).forEach((doi, agg) -> out.put(doi, agg.tallies()));
+            tallyCache
+                    .getAll(s, new LinkedHashSet<>(dois))
+                    .forEach((doi, agg) -> out.put(doi, withCoverage(agg.tallies())));
             return out;
         });
     }
@@ -120,6 +126,24 @@ public final class LuceneStatementStore implements StatementStore {
     @Override
     public Optional<CitedWork> work(String doi) throws IOException {
         return withSearcher(s -> WorkMetadata.lookup(s, doi));
+    }
+
+    @Override
+    public boolean holdsWork(String doi) throws IOException {
+        if (doi == null || doi.isBlank()) return false;
+        return withSearcher(s -> s.count(new TermQuery(new Term(StatementSchema.CITED_DOI, doi))) > 0
+                || s.count(new TermQuery(new Term(StatementSchema.CITING_DOI, doi))) > 0);
+    }
+
+    @Override
+    public Optional<CitationStatement> statement(String id) throws IOException {
+        if (id == null || id.isBlank()) return Optional.empty();
+        return withSearcher(s -> {
+            ScoreDoc[] hits = s.search(new TermQuery(new Term(StatementSchema.ID, id)), 1).scoreDocs;
+            return hits.length == 0
+                    ? Optional.empty()
+                    : Optional.of(StoredStatements.load(s.storedFields(), hits[0].doc));
+        });
     }
 
     /**
@@ -156,7 +180,11 @@ public final class LuceneStatementStore implements StatementStore {
                     : null;
             if (withFacets) {
                 FacetCounter.Result facets = FacetCounter.count(s, lucene);
-                return new SearchPage(facets.total(), hits, facets.facets(), next);
+                return new SearchPage(
+                        facets.total(),
+                        hits,
+                        ReviewedFacets.adjust(s, lucene, query.reviewedLabels(), facets.facets()),
+                        next);
             }
             return new SearchPage(s.count(lucene), hits, Map.of(), next);
         });
@@ -199,10 +227,15 @@ public final class LuceneStatementStore implements StatementStore {
         });
     }
 
-    /** Changes whenever a new commit becomes visible: a cheap validator for HTTP ETags. */
+    /** Changes whenever a new commit becomes visible or a harvest records a new coverage: a cheap ETag validator. */
     @Override
     public long version() throws IOException {
-        return withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+        long readerVersion = withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+        return readerVersion * 31 + coverage.stamp();
+    }
+
+    private Tallies withCoverage(Tallies t) {
+        return coverage.get(t.doi()).map(t::withCoverage).orElse(t);
     }
 
     @Override

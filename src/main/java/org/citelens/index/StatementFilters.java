@@ -2,11 +2,14 @@ package org.citelens.index;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.citelens.model.Label;
@@ -33,11 +36,9 @@ final class StatementFilters {
         exact(filters, StatementSchema.CITED_WORK_ID, q.citedWorkId());
         exact(filters, StatementSchema.CITING_DOI, q.citingDoi());
         exact(filters, StatementSchema.JOURNAL, StatementSchema.journalKey(q.journal()));
-        if (!q.labels().isEmpty()) {
-            filters.add(KeywordField.newSetQuery(
-                    StatementSchema.LABEL,
-                    q.labels().stream().map(Label::wireName).map(BytesRef::new).toList()));
-        }
+        if (!q.labels().isEmpty()) filters.add(labels(q));
+        if (q.citedAmong() != null) filters.add(citedAmong(q.citedAmong()));
+        if (q.citedAfterYear() != null) filters.add(citedAfter(q.citedAfterYear()));
         if (!q.sections().isEmpty()) {
             filters.add(KeywordField.newSetQuery(
                     StatementSchema.SECTION,
@@ -62,6 +63,51 @@ final class StatementFilters {
             any = true;
         }
         return any ? b.build() : new MatchAllDocsQuery();
+    }
+
+    /**
+     * The label filter on the indexed labels, except that a statement a curator reviewed is judged by its reviewed
+     * label: (indexed label in L and not reviewed) or (reviewed to a label in L).
+     */
+    private static Query labels(StatementQuery q) {
+        Query indexed = KeywordField.newSetQuery(
+                StatementSchema.LABEL, q.labels().stream().map(Label::wireName).map(BytesRef::new).toList());
+        if (q.reviewedLabels().isEmpty()) return indexed;
+        List<BytesRef> reviewed = q.reviewedLabels().keySet().stream().map(BytesRef::new).toList();
+        List<BytesRef> reviewedIn = q.reviewedLabels().entrySet().stream()
+                .filter(e -> q.labels().contains(e.getValue()))
+                .map(e -> new BytesRef(e.getKey()))
+                .toList();
+        BooleanQuery.Builder notReviewed = new BooleanQuery.Builder()
+                .add(indexed, Occur.FILTER)
+                .add(KeywordField.newSetQuery(StatementSchema.ID, reviewed), Occur.MUST_NOT);
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(notReviewed.build(), Occur.SHOULD);
+        if (!reviewedIn.isEmpty()) either.add(KeywordField.newSetQuery(StatementSchema.ID, reviewedIn), Occur.SHOULD);
+        return either.build();
+    }
+
+    private static Query citedAmong(java.util.Set<String> dois) {
+        if (dois.isEmpty()) return new MatchNoDocsQuery();
+        return KeywordField.newSetQuery(
+                StatementSchema.CITED_DOI, dois.stream().map(BytesRef::new).toList());
+    }
+
+    /** One clause per retraction year (a few dozen at most), each "cites one of that year's works, published later". */
+    private static Query citedAfter(Map<String, Integer> afterYear) {
+        if (afterYear.isEmpty()) return new MatchNoDocsQuery();
+        Map<Integer, List<BytesRef>> byYear = new TreeMap<>();
+        afterYear.forEach((doi, y) -> byYear.computeIfAbsent(y, k -> new ArrayList<>()).add(new BytesRef(doi)));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (var e : byYear.entrySet()) {
+            if (e.getKey() == Integer.MAX_VALUE) continue;
+            any.add(
+                    new BooleanQuery.Builder()
+                            .add(KeywordField.newSetQuery(StatementSchema.CITED_DOI, e.getValue()), Occur.FILTER)
+                            .add(IntField.newRangeQuery(StatementSchema.YEAR, e.getKey() + 1, Integer.MAX_VALUE), Occur.FILTER)
+                            .build(),
+                    Occur.SHOULD);
+        }
+        return any.build();
     }
 
     private static void exact(List<Query> filters, String field, String value) {

@@ -1,5 +1,6 @@
 package org.citelens.index;
 
+import java.util.Map;
 import java.util.Set;
 import org.citelens.model.Label;
 import org.citelens.model.SectionType;
@@ -13,6 +14,11 @@ import org.citelens.model.SectionType;
  * @param citingDoi normalised DOI of the citing article
  * @param cursor opaque cursor from a previous page, or null for the first page
  * @param limit page size (callers validate the range)
+ * @param citedAmong only statements citing one of these DOIs (the works with a given notice); null: no filter,
+ *     empty: nothing matches
+ * @param citedAfterYear only statements citing one of these DOIs from an article published in a later year than
+ *     the DOI's value (citing a work after its retraction); null: no filter
+ * @param reviewedLabels curators' labels by statement id, which the label filter uses instead of the indexed ones
  */
 public record StatementQuery(
         String text,
@@ -27,13 +33,75 @@ public record StatementQuery(
         SelfCitationFilter selfCitation,
         StatementSort sort,
         String cursor,
-        int limit) {
+        int limit,
+        Set<String> citedAmong,
+        Map<String, Integer> citedAfterYear,
+        Map<String, Label> reviewedLabels) {
 
     public StatementQuery {
+        citedAmong = citedAmong == null ? null : Set.copyOf(citedAmong);
+        citedAfterYear = citedAfterYear == null ? null : Map.copyOf(citedAfterYear);
+        reviewedLabels = reviewedLabels == null ? Map.of() : Map.copyOf(reviewedLabels);
         labels = labels == null ? Set.of() : Set.copyOf(labels);
         sections = sections == null ? Set.of() : Set.copyOf(sections);
         selfCitation = selfCitation == null ? SelfCitationFilter.INCLUDE : selfCitation;
         sort = sort == null ? StatementSort.RELEVANCE : sort;
+    }
+
+    /** A filter without notice or review members. */
+    public StatementQuery(
+            String text,
+            String citedDoi,
+            String citedWorkId,
+            String citingDoi,
+            Set<Label> labels,
+            Set<SectionType> sections,
+            Integer yearFrom,
+            Integer yearTo,
+            String journal,
+            SelfCitationFilter selfCitation,
+            StatementSort sort,
+            String cursor,
+            int limit) {
+        this(
+                text,
+                citedDoi,
+                citedWorkId,
+                citingDoi,
+                labels,
+                sections,
+                yearFrom,
+                yearTo,
+                journal,
+                selfCitation,
+                sort,
+                cursor,
+                limit,
+                null,
+                null,
+                null);
+    }
+
+    /** This filter narrowed to works with notices and read with curators' labels. */
+    public StatementQuery withNoticesAndReviews(
+            Set<String> among, Map<String, Integer> afterYear, Map<String, Label> reviewed) {
+        return new StatementQuery(
+                text,
+                citedDoi,
+                citedWorkId,
+                citingDoi,
+                labels,
+                sections,
+                yearFrom,
+                yearTo,
+                journal,
+                selfCitation,
+                sort,
+                cursor,
+                limit,
+                among,
+                afterYear,
+                reviewed);
     }
 
     /** Every statement citing one DOI, in index order: what export and tallies start from. */

@@ -32,6 +32,12 @@ public interface StatementStore extends Closeable {
     /** The cited work's merged metadata as the index knows it. */
     Optional<CitedWork> work(String doi) throws IOException;
 
+    /** Whether a statement cites the work with this DOI or the index holds it as a citing article. */
+    boolean holdsWork(String doi) throws IOException;
+
+    /** The statement with this id, as the index holds it now; empty when there is none. */
+    Optional<CitationStatement> statement(String id) throws IOException;
+
     /** One page of statements, with facets when {@code withFacets}. Bad query text falls back to plain words. */
     SearchPage search(StatementQuery query, boolean withFacets) throws IOException;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.index.StatementSink;
+import org.citelens.model.EditorialNotice;
+import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.resolve.WorksRegistry;
 
@@ -62,6 +64,7 @@ public final class CorpusIngest {
         Files.createDirectories(options.index());
         target.beforeRegistry(options.index().resolve(WorksRegistries.WORKS_DIR));
         int repointed;
+        List<EditorialNotice> notices;
         try (ArticleFileReader fileReader = new ArticleFileReader(options.limits(), options.threads());
                 WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
                 StatementSink writer = target.openSink(options.index())) {
@@ -74,6 +77,7 @@ public final class CorpusIngest {
                     (pass, total) -> new IngestProgress(progressOut, pass, total, terminal, skipped::count));
             passes.parse(files);
             List<Path> good = passes.registerInPathOrder();
+            notices = passes.notices();
             passes.searchCandidates(good);
             passes.resolveInPathOrder(good);
             passes.index(
@@ -88,6 +92,11 @@ public final class CorpusIngest {
         if (repointed > 0) {
             progressOut.println("ingest: " + repointed
                     + " statements indexed earlier under a key now point at the DOI it was merged into");
+        }
+        if (!notices.isEmpty()) {
+            NoticeStore.MergeCounts n = NoticeStore.of(options.index()).merge(notices);
+            progressOut.println("ingest: " + notices.size() + " editorial notices in the corpus's notice articles ("
+                    + n.added() + " new, " + n.updated() + " updated)");
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;

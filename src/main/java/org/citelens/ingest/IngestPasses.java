@@ -8,6 +8,7 @@ import java.util.Map;
 import org.citelens.extract.Extraction;
 import org.citelens.index.StatementSink;
 import org.citelens.model.Article;
+import org.citelens.model.EditorialNotice;
 import org.citelens.model.Reference;
 import org.citelens.resolve.WorksRegistry;
 
@@ -30,6 +31,8 @@ final class IngestPasses {
     private final SkippedFiles skipped;
     private final WorksRegistry registry;
     private final ProgressLines progressLines;
+    /** Notices the corpus's notice articles publish (retractions, corrections, concerns), in path order. */
+    private final List<EditorialNotice> notices = new ArrayList<>();
 
     IngestPasses(
             SkippingReader reader,
@@ -78,10 +81,16 @@ final class IngestPasses {
                 continue;
             }
             parsed.keep(file, a);
+            notices.addAll(a.notices());
             registry.register(a);
             good.add(file);
         }
         return good;
+    }
+
+    /** The notices found by {@link #registerInPathOrder()}. */
+    List<EditorialNotice> notices() {
+        return List.copyOf(notices);
     }
 
     /**

@@ -24,6 +24,8 @@ public final class IngestProgress implements AutoCloseable {
     public final AtomicLong done = new AtomicLong();
     public final AtomicLong statements = new AtomicLong();
     private final LongSupplier skipped;
+    private final String countedName;
+    private final String skippedName;
     private final ScheduledExecutorService ticker;
 
     IngestProgress(PrintStream out, String pass, long total, boolean terminal, LongSupplier skipped) {
@@ -39,6 +41,25 @@ public final class IngestProgress implements AutoCloseable {
             long total,
             boolean terminal,
             LongSupplier skipped) {
+        this(out, command, pass, unit, total, terminal, skipped, "statements", "skipped");
+    }
+
+    /**
+     * Progress that counts something other than statements beside the units done ({@code statements} counts them),
+     * e.g. "notices" and "bad rows" of an import.
+     */
+    public IngestProgress(
+            PrintStream out,
+            String command,
+            String pass,
+            String unit,
+            long total,
+            boolean terminal,
+            LongSupplier skipped,
+            String countedName,
+            String skippedName) {
+        this.countedName = countedName;
+        this.skippedName = skippedName;
         this.command = command;
         this.unit = unit;
         this.skipped = skipped;
@@ -58,7 +79,7 @@ public final class IngestProgress implements AutoCloseable {
         String eta = d == 0 || d >= total ? "--" : formatSeconds((total - d) / rate);
         return String.format(
                 Locale.ROOT,
-                "%s %s: %d/%d %s (%d%%), %.1f %s/s, %d statements, %d skipped, ETA %s",
+                "%s %s: %d/%d %s (%d%%), %.1f %s/s, %d %s, %d %s, ETA %s",
                 command,
                 pass,
                 d,
@@ -68,7 +89,9 @@ public final class IngestProgress implements AutoCloseable {
                 rate,
                 unit,
                 statements.get(),
+                countedName,
                 skipped.getAsLong(),
+                skippedName,
                 eta);
     }
 

@@ -151,6 +151,37 @@ public final class PersistentWorksRegistry implements ClosableWorksRegistry, Wor
         }
     }
 
+    /**
+     * The work a reference names and how sure the match is, for a reference from outside the index (a manuscript's
+     * reference list): unlike {@link #resolve} it neither caches nor aliases anything, and it says when nothing
+     * matched instead of inventing a key.
+     */
+    public ReferenceMatch match(Reference reference) {
+        String doi = ReferenceIdentifiers.doi(reference);
+        if (doi != null) {
+            Optional<WorkRecord> known = work("doi:" + doi);
+            return new ReferenceMatch(known.orElse(null), doi, known.isPresent() ? 1 : 0, known.isPresent() ? "doi" : "none");
+        }
+        WorkVariant v = WorkVariant.of(reference);
+        lock.readLock().lock();
+        try {
+            WorkMatcher.Resolution r = matcher.resolve(v, null);
+            Optional<WorkRecord> rec = r.workId() == null ? Optional.empty() : store.record(r.workId());
+            return switch (r.route()) {
+                case DOI, PMID -> new ReferenceMatch(rec.orElse(null), r.bestDoi(), rec.isPresent() ? 1 : 0, "pmid");
+                case KEY_DOI -> new ReferenceMatch(rec.orElse(null), r.bestDoi(), rec.isPresent() ? 1 : 0, "key");
+                case FUZZY -> new ReferenceMatch(rec.orElse(null), r.bestDoi(), r.bestScore(), "fuzzy");
+                // a key only counts when another reference registered the same key: an exact author-year-title match
+                case KEY -> rec.isPresent() && rec.get().references() > 0
+                        ? new ReferenceMatch(rec.get(), rec.get().doi(), 1, "key")
+                        : new ReferenceMatch(null, null, r.bestScore(), "none");
+                case NONE -> new ReferenceMatch(null, null, r.bestScore(), "none");
+            };
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Resolves a spelling as if {@code hidden} had never been registered (leave-one-out evaluation). */
     WorkMatcher.Resolution resolveHiding(WorkVariant v, WorkMatcher.Exclusion hidden) {
         lock.readLock().lock();

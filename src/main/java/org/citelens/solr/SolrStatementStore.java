@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -26,6 +27,7 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 import org.citelens.index.FacetCounter;
+import org.citelens.index.ReviewedFacets;
 import org.citelens.index.SearchPage;
 import org.citelens.index.SectionTallies;
 import org.citelens.index.StatementHighlighter;
@@ -40,6 +42,7 @@ import org.citelens.index.WorkMetadata;
 import org.citelens.model.ArticleMetadata;
 import org.citelens.model.CitationStatement;
 import org.citelens.model.CitedWork;
+import org.citelens.model.Label;
 
 /**
  * The {@link StatementStore} over a SolrCloud collection written by {@link SolrStatementWriter}. Answers what the
@@ -52,6 +55,8 @@ public final class SolrStatementStore implements StatementStore {
     private static final long VERSION_TTL_NANOS = 1_000_000_000L;
 
     private static final int EXPORT_PAGE = 1000;
+    /** Longest query string sent as a GET; Jetty refuses request lines over 8 KB by default. */
+    private static final int MAX_GET_CHARS = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TALLY_FACETS = "{pubs:\"unique(citingArticleId)\","
             + "label:{type:terms,field:label,limit:-1},"
@@ -126,6 +131,25 @@ public final class SolrStatementStore implements StatementStore {
         return WorkMetadata.merge(doi, citing, article);
     }
 
+    @Override
+    public boolean holdsWork(String doi) throws IOException {
+        if (doi == null || doi.isBlank()) return false;
+        ModifiableSolrParams p = new ModifiableSolrParams();
+        p.set("q", "({!term f=" + StatementSchema.CITED_DOI + " v=$value}) OR ({!term f=" + StatementSchema.CITING_DOI
+                + " v=$value})");
+        p.set("value", doi);
+        p.set("rows", 0);
+        return query("work lookup", p).getResults().getNumFound() > 0;
+    }
+
+    /** {@inheritDoc} Asks every shard: the routed key needs the cited DOI, which the caller may not know. */
+    @Override
+    public Optional<CitationStatement> statement(String id) throws IOException {
+        if (id == null || id.isBlank()) return Optional.empty();
+        List<CitationStatement> found = statements("statement", SolrDocuments.STATEMENT_ID, id, 1, false);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     private List<CitationStatement> statements(String what, String field, String value, int rows, boolean routed)
             throws IOException {
         ModifiableSolrParams p = new ModifiableSolrParams();
@@ -177,7 +201,36 @@ public final class SolrStatementStore implements StatementStore {
         String next = seen < total && !hits.isEmpty()
                 ? new PageCursor(query.sort(), r.getNextCursorMark(), seen).encode()
                 : null;
-        return new SearchPage(total, hits, withFacets ? facetsOf(facets(r)) : Map.of(), next);
+        Map<String, Map<String, Long>> facets = withFacets ? facetsOf(facets(r)) : Map.of();
+        if (withFacets && !query.reviewedLabels().isEmpty()) facets = withReviewedLabels(p, query.reviewedLabels(), facets);
+        return new SearchPage(total, hits, facets, next);
+    }
+
+    /**
+     * The label facet with curators' reviewed labels counted instead of the indexed ones, as the local index counts
+     * it: each reviewed statement among the hits moves from its indexed label to its reviewed one. Reviewed
+     * statements are few; finding which of them match costs one query over their ids.
+     */
+    private Map<String, Map<String, Long>> withReviewedLabels(
+            ModifiableSolrParams search, Map<String, Label> reviewed, Map<String, Map<String, Long>> facets)
+            throws IOException {
+        Map<String, Long> labels = facets.get("label");
+        if (labels == null) return facets;
+        ModifiableSolrParams p = new ModifiableSolrParams(search);
+        p.remove(CursorMarkParams.CURSOR_MARK_PARAM);
+        p.remove("json.facet");
+        p.remove("sort");
+        Map<String, String> values = new LinkedHashMap<>();
+        // parameter names of their own ("r0"...), beside the search's "f0"...
+        p.add("fq", SolrFilters.termsOf(values, "r", SolrDocuments.STATEMENT_ID, reviewed.keySet()));
+        values.forEach(p::set);
+        p.set("rows", reviewed.size());
+        p.set("fl", StatementSchema.JSON);
+        List<CitationStatement> hits = new ArrayList<>();
+        for (SolrDocument d : query("reviewed labels", p).getResults()) {
+            hits.add(SolrDocuments.fromJson(d.getFieldValue(StatementSchema.JSON)));
+        }
+        return ReviewedFacets.moved(facets, hits, reviewed);
     }
 
     private static Map<String, Map<String, Long>> facetsOf(NamedList<?> facets) {
@@ -267,7 +320,9 @@ public final class SolrStatementStore implements StatementStore {
 
     private QueryResponse query(String what, ModifiableSolrParams p) throws IOException {
         try {
-            return new QueryRequest(p).process(solr.client(), solr.collection());
+            // long filters (the works with a notice, reviewed statements) go in the body: URLs have a length limit
+            SolrRequest.METHOD method = p.toString().length() > MAX_GET_CHARS ? SolrRequest.METHOD.POST : SolrRequest.METHOD.GET;
+            return new QueryRequest(p, method).process(solr.client(), solr.collection());
         } catch (Exception e) {
             throw SolrConnection.failure(what + " on collection " + solr.collection(), e);
         }

@@ -53,7 +53,9 @@ record TallyFacets(
                 label(Label.UNCLASSIFIED),
                 citingPublications,
                 selfCitations,
-                selfCitingPublications);
+                selfCitingPublications,
+                // a harvest's coverage is a file beside a local index; a collection has none (docs/solrcloud.md)
+                null);
     }
 
     SectionTallies sectionTallies() {

@@ -3,7 +3,6 @@ package org.citelens.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,8 +20,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,20 +32,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * CITELENS_SKIP_BROWSER=1.
  */
 class BrowserEndToEndTest {
-    private static final Path CHROMIUM = executable("CITELENS_CHROMIUM", "chromium");
-    private static final Path DRIVER = executable("CITELENS_CHROMEDRIVER", "chromedriver");
+    private static final Path CHROMIUM = Chromium.BINARY;
+    private static final Path DRIVER = Chromium.DRIVER;
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void searchFilterAndReportInChromium(@TempDir Path profile) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            Assumptions.assumeFalse(
-                    "1".equals(System.getenv("CITELENS_SKIP_BROWSER")),
-                    "browser test skipped by CITELENS_SKIP_BROWSER=1");
-            fail(
-                    "the browser test needs " + CHROMIUM + " and " + DRIVER
-                            + ": install them with 'apt-get install chromium chromium-driver' (or set CITELENS_SKIP_BROWSER=1 to skip)");
-        }
+        Chromium.require();
         Files.createDirectories(SHOTS);
         Path index = CorpusIndex.index();
         try (LiveServer live = new LiveServer(index)) {
@@ -62,37 +51,8 @@ class BrowserEndToEndTest {
         }
     }
 
-    /** The program the variable names, else the first {@code name} on PATH, else just the name (not executable). */
-    private static Path executable(String variable, String name) {
-        String set = System.getenv(variable);
-        if (set != null && !set.isBlank()) return Path.of(set);
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) return p;
-        }
-        return Path.of(name);
-    }
-
     private static WebDriver start(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,900",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
+        return Chromium.start(profile, "--headless");
     }
 
     /** Desktop and phone: every screenshot is taken at both, and the pages are checked at both. */

@@ -16,8 +16,8 @@ import org.citelens.testdata.RepositoryFiles;
  * A real index of 20 bundled corpus articles, ingested once per test JVM with the real ingest command: 16 that
  * cite 10.1006/meth.2001.1262 (found by grepping the XML, independently of the parser) and 4 that do not.
  */
-final class CorpusIndex {
-    static final String LIVAK = "10.1006/meth.2001.1262";
+public final class CorpusIndex {
+    public static final String LIVAK = "10.1006/meth.2001.1262";
     static final int CITING_LIVAK = 16;
 
     private static Path corpus;
@@ -25,7 +25,7 @@ final class CorpusIndex {
 
     private CorpusIndex() {}
 
-    static synchronized Path index() {
+    public static synchronized Path index() {
         if (index == null) {
             try {
                 corpus = Files.createTempDirectory("citelens-api-corpus");

@@ -16,6 +16,11 @@ final class LiveServer implements AutoCloseable {
     private final PersistentWorksRegistry works;
 
     LiveServer(Path index) throws IOException {
+        this(index, Curation.none());
+    }
+
+    /** With notices and feedback, as {@code serve} builds it with its curation switches. */
+    LiveServer(Path index, Curation curation) throws IOException {
         store = LuceneStatementStore.open(index);
         works = WorksRegistries.openReadOnly(index);
         server = new ApiServer(
@@ -23,7 +28,8 @@ final class LiveServer implements AutoCloseable {
                         ApiConfig.defaults(index, 0)
                                 .withHost("127.0.0.1")
                                 .withLabelModel(org.citelens.classify.Classifiers.defaultModelName()),
-                        List.of(WorksRoutes.group(works, store)))
+                        List.of(WorksRoutes.group(works, store), ReferenceCheckRoutes.group(works, store)),
+                        curation)
                 .start();
         http = new Http(server.port());
     }

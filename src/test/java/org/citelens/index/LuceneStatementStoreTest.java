@@ -173,7 +173,7 @@ class LuceneStatementStoreTest {
     @Test
     void talliesCountLabelsDistinctCitingWorksAndSelfCitations() throws Exception {
         Tallies t = store.tallies(CITED_A).orElseThrow();
-        assertEquals(new Tallies(CITED_A, 5, 1, 1, 1, 2, 1, 3, 1, 1), t);
+        assertEquals(new Tallies(CITED_A, 5, 1, 1, 1, 2, 1, 3, 1, 1, null), t);
         assertTrue(store.tallies("10.9999/nobody").isEmpty());
         Map<String, Tallies> batch = store.tallies(List.of(CITED_A, CITED_B, "10.9999/nobody"));
         assertEquals(Set.of(CITED_A, CITED_B), batch.keySet());

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +26,13 @@ import java.util.List;
 import java.util.Map;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
+import org.citelens.api.Curation;
+import org.citelens.feedback.FeedbackLog;
+import org.citelens.model.CitationStatement;
+import org.citelens.model.EditorialNotice;
+import org.citelens.model.Label;
+import org.citelens.model.NoticeType;
+import org.citelens.notice.NoticeStore;
 import org.citelens.api.WorksRoutes;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.classify.Classifiers;
@@ -93,21 +101,49 @@ class SolrCloudEndToEndTest {
 
         LuceneStatementStore lucene = track(LuceneStatementStore.open(index));
         PersistentWorksRegistry localWorks = track(WorksRegistries.openReadOnly(index));
-        local = serve(lucene, localWorks);
+        sampleDois = sample(lucene);
+        // the same notices and curators' labels beside each store: the index folder, the Solr ingest's work folder
+        curate(lucene, index, tmp.resolve("work"));
+        local = serve(lucene, localWorks, curation(index));
 
         SolrConnection serving = track(SolrConnection.open(cluster.allUrls(), "statements"));
         SolrStatementStore store = track(new SolrStatementStore(serving));
         Path worksDir = tmp.resolve("served-works");
         new WorksSnapshots(serving).download(worksDir);
         PersistentWorksRegistry cloudWorks = track(PersistentWorksRegistry.openReadOnly(worksDir));
-        cloud = serve(store, cloudWorks);
+        cloud = serve(store, cloudWorks, curation(tmp.resolve("work")));
 
         // two shards, one replica each: stopping a node leaves a shard with no live replica
         SolrConnection halvesConnection = track(SolrConnection.open(cluster.allUrls(), "halves"));
         SolrSetup.setUp(halvesConnection, 2, 1);
-        halves = serve(track(new SolrStatementStore(halvesConnection)), localWorks);
+        halves = serve(track(new SolrStatementStore(halvesConnection)), localWorks, Curation.none());
+    }
 
-        sampleDois = sample(lucene);
+    /**
+     * Both ingests recorded the corpus's JATS notices beside their store; this adds a dated retraction of the most
+     * cited work (so statements cite it before and after) and reviews, the same in both folders, of five statements
+     * citing it to a label the model did not give.
+     */
+    private void curate(LuceneStatementStore lucene, Path... homes) throws Exception {
+        String top = sampleDois.get(0);
+        EditorialNotice retraction = new EditorialNotice(
+                top, NoticeType.RETRACTION, LocalDate.of(2012, 6, 1), null, "Retraction", "test", "retraction-watch");
+        List<CitationStatement> citing = new ArrayList<>();
+        lucene.forEach(StatementQuery.citing(top, Integer.MAX_VALUE), citing::add);
+        citing.sort(Comparator.comparing(CitationStatement::id));
+        List<CitationStatement> picked = citing.subList(0, 5);
+        for (Path home : homes) {
+            NoticeStore.of(home).merge(List.of(retraction));
+            try (FeedbackLog log = FeedbackLog.open(home)) {
+                for (CitationStatement st : picked) {
+                    log.review(st.id(), top, st.label() == Label.CONTRASTING ? Label.SUPPORTING : Label.CONTRASTING);
+                }
+            }
+        }
+    }
+
+    private Curation curation(Path home) throws Exception {
+        return new Curation(NoticeStore.of(home), track(FeedbackLog.openReadOnly(home)), false, null, null);
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -115,11 +151,12 @@ class SolrCloudEndToEndTest {
         return resource;
     }
 
-    private String serve(org.citelens.index.StatementStore store, PersistentWorksRegistry works) {
+    private String serve(org.citelens.index.StatementStore store, PersistentWorksRegistry works, Curation curation) {
         ApiServer server = new ApiServer(
                         store,
                         ApiConfig.defaults(null, 0).withHost("127.0.0.1"),
-                        List.of(WorksRoutes.group(works, store)))
+                        List.of(WorksRoutes.group(works, store)),
+                        curation)
                 .start();
         open.add(server::close);
         return "http://127.0.0.1:" + server.port();
@@ -204,6 +241,36 @@ class SolrCloudEndToEndTest {
 
     @Test
     @Order(3)
+    void noticeAndReviewFiltersAnswerAsTheLocalIndexDoes() throws Exception {
+        String top = path(sampleDois.get(0));
+        // not vacuous: the retraction, the reviews and the statements citing it after 2012 are there
+        JsonNode tallies = get(local, "/api/tallies/" + top);
+        assertEquals("retraction", tallies.get("notices").get(0).get("type").asText(), tallies.toString());
+        JsonNode after = get(local, "/api/search?limit=5&citesRetracted=after");
+        assertTrue(after.get("total").asLong() > 0, after.toString());
+        JsonNode contrasting = get(local, "/api/citations/" + top + "?limit=100&type=contrasting");
+        assertTrue(contrasting.toString().contains("\"labelSource\":\"reviewed\""), contrasting.toString());
+        same("/api/tallies/" + top);
+        same("/api/papers/" + top);
+        sameBody("POST", "/api/tallies", JSON.writeValueAsString(sampleDois));
+        for (String filter : List.of(
+                "notice=retraction",
+                "notice=correction,concern",
+                "citesRetracted=after",
+                "citesRetracted=after&type=contrasting",
+                "type=contrasting",
+                "type=supporting,mentioning&cited=" + top,
+                "notice=retraction&q=" + URLEncoder.encode("drought", StandardCharsets.UTF_8))) {
+            samePages("/api/search?limit=20&sort=-year&facets=true&" + filter);
+            sameLines("/api/export?format=jsonl&" + filter);
+        }
+        samePages("/api/citations/" + top + "?limit=10&type=contrasting&citesRetracted=after");
+        same("/api/search?limit=1&facets=true&q=" + URLEncoder.encode(
+                "type:contrasting OR rice", StandardCharsets.UTF_8), "items", "nextCursor");
+    }
+
+    @Test
+    @Order(4)
     void aStoppedNodeLeavesEverythingAnsweringFromTheReplicas() throws Exception {
         cluster.stopNode(1);
         for (String doi : sampleDois) same("/api/tallies/" + path(doi));

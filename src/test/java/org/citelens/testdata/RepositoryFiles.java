@@ -21,6 +21,11 @@ public final class RepositoryFiles {
         return folder(Path.of("corpus"));
     }
 
+    /** {@code extension/}: the browser extension, loaded unpacked by the extension's browser test. */
+    public static Path extension() {
+        return folder(Path.of("extension"));
+    }
+
     public static Path publisherHtml() {
         return folder(dataRoot().resolve("publisher-html"));
     }

@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 public final class JatsDocument {
     private final ReferenceReader referenceReader = new ReferenceReader();
     private final MetadataReader metadataReader = new MetadataReader();
+    private final NoticeReader noticeReader = new NoticeReader();
 
     /** @throws IllegalArgumentException when the document has no {@code article} element */
     public Article read(Document doc, String source) {
@@ -34,6 +35,7 @@ public final class JatsDocument {
         }
         BodyReader body = new BodyReader(new ReferenceIndex(references, labels));
         List<Section> sections = body.read(Dom.child(article, "body"), Dom.child(article, "floats-group"));
-        return new Article(SourceFormat.JATS, metadata, references, sections);
+        return new Article(
+                SourceFormat.JATS, metadata, references, sections, noticeReader.read(article, metadata));
     }
 }
