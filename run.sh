@@ -93,8 +93,22 @@ case "${1:-serve}" in
     build_if_stale
     exec src/main/python/transformer/train-shipped.sh "$@"
     ;;
+  solr-cluster)
+    # A local SolrCloud for trials (real Solr 9 nodes and ZooKeeper, README "When one machine is not enough"), in a
+    # JVM of its own from solr-cluster/: never part of citelens.jar, whose Lucene and Jetty differ from Solr 9's.
+    shift || true
+    CLUSTER_JAR=solr-cluster/target/citelens-solr-cluster.jar
+    if [ ! -f "$CLUSTER_JAR" ] || [ ! -f solr-cluster/target/classpath.txt ] || [ -n "$(find solr-cluster/src solr-cluster/pom.xml -newer "$CLUSTER_JAR" -print -quit)" ]; then
+      echo "run.sh: building $CLUSTER_JAR" >&2
+      mvn -q -B -f solr-cluster/pom.xml package
+    fi
+    exec java -Xmx512m --enable-native-access=ALL-UNNAMED -cp "$CLUSTER_JAR:$(cat solr-cluster/target/classpath.txt)" org.citelens.solrcluster.LocalSolrCloud \
+      --configset src/main/resources/org/citelens/solr/configset "$@"
+    ;;
   serve)
     build_if_stale
+    # With options (serve --solr URL --collection NAME, serve --index DIR ...) the CLI serves what they name.
+    if [ "$#" -gt 1 ]; then shift; exec java -jar "$JAR" serve "$@"; fi
     if [ ! -d index ] || [ -z "$(ls -A index 2>/dev/null)" ] || [ -n "$(find "$CORPUS" -newer index/.ingested -print -quit 2>/dev/null)" ] || [ ! -f index/.ingested ] || [ "$JAR" -nt index/.ingested ]; then
       echo "run.sh: ingesting $CORPUS into index/" >&2
       # A one-off batch of a few hundred files ends before C2's optimised code pays for its compile time:

@@ -36,10 +36,13 @@ class PackageDependenciesTest {
             Map.entry("crawl", Set.of("model", "parse")),
             Map.entry("export", Set.of("model")),
             Map.entry("index", Set.of("model", "export")),
+            Map.entry("solr", Set.of("model", "export", "index")),
             // notice: editorial notices beside an index; feedback: readers' and curators' labels beside it
             Map.entry("notice", Set.of("model")),
             Map.entry("feedback", Set.of("model", "index", "export")),
-            Map.entry("ingest", Set.of("model", "parse", "extract", "resolve", "classify", "index", "notice")),
+            Map.entry(
+                    "ingest",
+                    Set.of("model", "parse", "extract", "resolve", "classify", "index", "solr", "notice")),
             // relabel: orchestration beside ingest (it reuses ingest's labeller and progress line)
             Map.entry("relabel", Set.of("model", "classify", "index", "ingest")),
             // check: the reference check of a manuscript, orchestration beside ingest (it reuses ingest's labeller)
@@ -59,6 +62,7 @@ class PackageDependenciesTest {
                             "crawl",
                             "export",
                             "index",
+                            "solr",
                             "ingest",
                             "relabel",
                             "check",

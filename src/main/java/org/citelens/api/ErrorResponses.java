@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
+import org.citelens.index.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,14 @@ final class ErrorResponses {
         routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), describe(e, ctx)));
         routes.exception(Exception.class, (e, ctx) -> {
+            StoreUnavailableException down = unavailable(e);
+            if (down != null) {
+                // not the request's fault and not a bug: e.g. a SolrCloud shard with no live replica
+                LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), down.getMessage());
+                ctx.header("Retry-After", "5");
+                write(ctx, 503, "the index is unavailable for now (" + down.getMessage() + "); try again shortly");
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal error; the server log has the details");
         });
@@ -47,6 +56,13 @@ final class ErrorResponses {
             if (ctx.attribute(WRITTEN) == null)
                 write(ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path());
         });
+    }
+
+    private static StoreUnavailableException unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailableException s) return s;
+        }
+        return null;
     }
 
     private void notFound(Context ctx) {

@@ -5,7 +5,9 @@ import java.util.Set;
 import org.citelens.ingest.CorpusIngest;
 import org.citelens.ingest.IngestOptions;
 import org.citelens.ingest.IngestReport;
+import org.citelens.ingest.SolrIngestTarget;
 import org.citelens.parse.DocumentLimits;
+import org.citelens.solr.SolrConnection;
 
 /**
  * {@code ingest --corpus DIR --index DIR [--threads N] [--max-file-mb N] [--max-elements N] [--max-depth N]
@@ -37,9 +39,14 @@ public final class IngestCommand implements Command {
                 "max-doc-seconds",
                 "commit-every",
                 "labeller",
-                "model"));
+                "model",
+                "solr",
+                "collection",
+                "work"));
         Path corpus = args.requirePath("corpus");
-        Path index = args.requirePath("index");
+        boolean solr = SolrTarget.requested(args);
+        if (args.has("work") && !solr) throw new UsageException("--work goes with --solr (the local index is its own work folder)");
+        Path index = solr ? workFolder(args) : args.requirePath("index");
         int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
         if (threads < 1 || threads > 256) throw new UsageException("--threads takes 1 to 256, not " + threads);
         long maxMb = args.getLong("max-file-mb", IngestOptions.DEFAULT_MAX_FILE_BYTES / (1024 * 1024));
@@ -56,6 +63,7 @@ public final class IngestCommand implements Command {
                 positive(args, "max-depth", DocumentLimits.DEFAULT_MAX_DEPTH),
                 positive(args, "max-doc-seconds", (int) (DocumentLimits.DEFAULT_MAX_MILLIS / 1000)) * 1000L);
         IngestOptions options = new IngestOptions(corpus, index, threads, commitEvery, limits);
+        if (solr) return ingestToSolr(args, options);
         System.err.printf(
                 "ingest: corpus=%s index=%s threads=%d commit-every=%d%n", corpus, index, threads, commitEvery);
         System.err.printf(
@@ -67,6 +75,31 @@ public final class IngestCommand implements Command {
         report.printSummary(System.err);
         System.err.println("ingest: report written to " + index.resolve(IngestReport.FILE_NAME));
         return 0;
+    }
+
+    /**
+     * The same pipeline writing to a SolrCloud collection; the work folder (--work, else a temporary one) holds the
+     * works registry while it runs and the report.
+     */
+    private static int ingestToSolr(Args args, IngestOptions options) throws Exception {
+        try (SolrConnection solr = SolrTarget.connect(args)) {
+            SolrIngestTarget target = new SolrIngestTarget(solr);
+            System.err.printf(
+                    "ingest: corpus=%s into %s (work folder %s) threads=%d%n",
+                    options.corpus(), target.describe(), options.index(), options.threads());
+            org.citelens.classify.CitationClassifier labeller = Labellers.choose(args);
+            System.err.printf("ingest: labelling with %s%n", labeller.name());
+            IngestReport report =
+                    new CorpusIngest(options, target, labeller, System.err, System.console() != null).run();
+            report.printSummary(System.err);
+            System.err.println("ingest: report written to " + options.index().resolve(IngestReport.FILE_NAME));
+        }
+        return 0;
+    }
+
+    private static Path workFolder(Args args) throws java.io.IOException {
+        if (args.has("work")) return args.requirePath("work");
+        return java.nio.file.Files.createTempDirectory("citelens-ingest-");
     }
 
     private static int positive(Args args, String name, int fallback) throws UsageException {

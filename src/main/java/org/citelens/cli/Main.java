@@ -20,6 +20,7 @@ public final class Main {
         return List.of(
                 new IngestCommand(),
                 new ServeCommand(),
+                new SolrSetupCommand(),
                 new ExportCommand(),
                 new CrawlCommand(),
                 new TrainCommand(),

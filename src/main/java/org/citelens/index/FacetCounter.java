@@ -13,9 +13,9 @@ import org.apache.lucene.search.Query;
  * Facet counts over all hits of a query (not just one page), from doc values: ordinals are counted per segment
  * in arrays and turned into strings once per segment, so the cost is one array increment per hit and field.
  */
-final class FacetCounter {
+public final class FacetCounter {
     /** Journals can be many; a facet list longer than this helps nobody. */
-    static final int MAX_JOURNALS = 50;
+    public static final int MAX_JOURNALS = 50;
 
     private FacetCounter() {}
 
@@ -65,7 +65,8 @@ final class FacetCounter {
         return new Result(total[0], facets);
     }
 
-    private static Map<String, Long> byCount(Map<String, Long> counts, int max) {
+    /** Values by descending count, then by value; at most {@code max}. */
+    public static Map<String, Long> byCount(Map<String, Long> counts, int max) {
         Map<String, Long> out = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

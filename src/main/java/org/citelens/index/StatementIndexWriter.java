@@ -1,6 +1,5 @@
 package org.citelens.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ import org.citelens.model.CitedWork;
  * Only one process may write an index at a time (Lucene's write lock says so clearly); readers in other
  * processes see each {@link #commit} through {@link LuceneStatementStore#refresh()}.
  */
-public final class StatementIndexWriter implements Closeable {
+public final class StatementIndexWriter implements StatementSink {
     private final Directory directory;
     private final IndexWriter writer;
     /** Articles with statements in the index when it was opened: only these need their old statements deleted. */
@@ -75,6 +74,7 @@ public final class StatementIndexWriter implements Closeable {
      * loses the statements it no longer has. An empty list removes the article's statements. Threads may replace
      * different articles at once, not the same one.
      */
+    @Override
     public void replaceArticle(String citingArticleId, List<CitationStatement> statements) throws IOException {
         for (CitationStatement s : statements) {
             if (!citingArticleId.equals(s.citing().articleId())) {
@@ -101,6 +101,7 @@ public final class StatementIndexWriter implements Closeable {
      *
      * @return how many statements were re-pointed
      */
+    @Override
     public int repoint(Map<String, CitedWork> mergedByOldId) throws IOException {
         if (mergedByOldId.isEmpty()) return 0;
         int changed = 0;
@@ -130,6 +131,7 @@ public final class StatementIndexWriter implements Closeable {
      * Writes the buffered documents to segments on {@code threads} threads at once. A commit flushes every thread's
      * buffer one after another on the calling thread, which at the end of an ingest left one core idle.
      */
+    @Override
     public void flush(int threads) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -156,6 +158,7 @@ public final class StatementIndexWriter implements Closeable {
     }
 
     /** Makes everything written so far durable and visible to readers; {@code userData} is kept with the commit. */
+    @Override
     public void commit(Map<String, String> userData) throws IOException {
         writer.setLiveCommitData(userData.entrySet());
         writer.commit();

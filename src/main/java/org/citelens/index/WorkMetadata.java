@@ -2,6 +2,7 @@ package org.citelens.index;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.KeywordField;
@@ -20,30 +21,37 @@ import org.citelens.model.CitedWork;
  * article, from that article's own metadata, which is authoritative. Statements are the works' store: no
  * separate work documents have to be kept in step with re-ingests.
  */
-final class WorkMetadata {
+public final class WorkMetadata {
     /** Enough references to outvote a few misspellings; a work cited more often needs no more to be named. */
-    private static final int SAMPLE = 200;
+    public static final int SAMPLE = 200;
 
     private WorkMetadata() {}
 
     static Optional<CitedWork> lookup(IndexSearcher searcher, String doi) throws IOException {
+        List<CitationStatement> own = sample(searcher, KeywordField.newExactQuery(StatementSchema.CITING_DOI, doi));
+        return merge(
+                doi,
+                sample(searcher, KeywordField.newExactQuery(StatementSchema.CITED_DOI, doi)),
+                own.isEmpty() ? null : own.get(0).citing());
+    }
+
+    /**
+     * The work's metadata from up to {@link #SAMPLE} statements citing it, in the order given, and from its own
+     * article's metadata when it is a corpus article ({@code own}, may be null): what every store answers for a DOI.
+     */
+    public static Optional<CitedWork> merge(String doi, List<CitationStatement> citing, ArticleMetadata own) {
         Votes title = new Votes();
         Votes year = new Votes();
         Votes author = new Votes();
         Votes journal = new Votes();
         String workId = null;
-        for (CitationStatement s : sample(searcher, KeywordField.newExactQuery(StatementSchema.CITED_DOI, doi))) {
+        for (CitationStatement s : citing) {
             CitedWork w = s.cited();
             workId = w.workId();
             title.add(w.title());
             year.add(w.year() == null ? null : w.year().toString());
             author.add(w.firstAuthor());
             journal.add(w.journal());
-        }
-        ArticleMetadata own = null;
-        for (CitationStatement s : sample(searcher, KeywordField.newExactQuery(StatementSchema.CITING_DOI, doi))) {
-            own = s.citing();
-            break;
         }
         if (workId == null && own == null) return Optional.empty();
         String t = own != null && own.title() != null ? own.title() : title.winner();

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.citelens.classify.CitationClassifier;
-import org.citelens.index.LuceneStatementStore;
-import org.citelens.index.StatementIndexWriter;
+import org.citelens.index.StatementSink;
 import org.citelens.model.EditorialNotice;
 import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.WorksRegistries;
@@ -32,9 +31,25 @@ public final class CorpusIngest {
     private final PrintStream progressOut;
     private final boolean terminal;
 
+    private final IngestTarget target;
+
     public CorpusIngest(
             IngestOptions options, CitationClassifier classifier, PrintStream progressOut, boolean terminal) {
+        this(options, IngestTarget.localIndex(), classifier, progressOut, terminal);
+    }
+
+    /**
+     * An ingest writing to {@code target}; {@code options.index()} is then the work folder (the works registry and
+     * the report), which for the local index is the index folder itself.
+     */
+    public CorpusIngest(
+            IngestOptions options,
+            IngestTarget target,
+            CitationClassifier classifier,
+            PrintStream progressOut,
+            boolean terminal) {
         this.options = options;
+        this.target = target;
         this.classifier = classifier;
         this.progressOut = progressOut;
         this.terminal = terminal;
@@ -47,11 +62,12 @@ public final class CorpusIngest {
         SkippedFiles skipped = new SkippedFiles(options.corpus());
         IngestCounts counts = new IngestCounts();
         Files.createDirectories(options.index());
+        target.beforeRegistry(options.index().resolve(WorksRegistries.WORKS_DIR));
         int repointed;
         List<EditorialNotice> notices;
         try (ArticleFileReader fileReader = new ArticleFileReader(options.limits(), options.threads());
                 WorksRegistries.ClosableWorksRegistry registry = WorksRegistries.open(options.index());
-                StatementIndexWriter writer = StatementIndexWriter.open(options.index())) {
+                StatementSink writer = target.openSink(options.index())) {
             writer.commit(IngestPasses.RUNNING);
             IngestPasses passes = new IngestPasses(
                     new SkippingReader(fileReader, skipped),
@@ -72,6 +88,7 @@ public final class CorpusIngest {
                     counts);
             repointed = complete(writer, registry);
         }
+        target.afterRegistry(options.index().resolve(WorksRegistries.WORKS_DIR));
         if (repointed > 0) {
             progressOut.println("ingest: " + repointed
                     + " statements indexed earlier under a key now point at the DOI it was merged into");
@@ -83,10 +100,7 @@ public final class CorpusIngest {
         }
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
-        long inIndex;
-        try (LuceneStatementStore store = LuceneStatementStore.open(options.index())) {
-            inIndex = store.statementCount();
-        }
+        long inIndex = target.statementCount(options.index());
         IngestReport report = new IngestReport(
                 options.corpus().toString(),
                 options.index().toString(),
@@ -105,7 +119,7 @@ public final class CorpusIngest {
     }
 
     /** The final flush and commit; then statements of earlier ingests whose key's DOI this one learned join it. */
-    private int complete(StatementIndexWriter writer, WorksRegistry registry) throws IOException, InterruptedException {
+    private int complete(StatementSink writer, WorksRegistry registry) throws IOException, InterruptedException {
         writer.flush(options.threads());
         writer.commit(COMPLETE);
         int repointed = writer.repoint(registry.mergedWorks());

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.citelens.extract.Extraction;
-import org.citelens.index.StatementIndexWriter;
+import org.citelens.index.StatementSink;
 import org.citelens.model.Article;
 import org.citelens.model.EditorialNotice;
 import org.citelens.model.Reference;
@@ -131,7 +131,7 @@ final class IngestPasses {
     void index(
             List<Path> good,
             StatementLabeller labeller,
-            StatementIndexWriter writer,
+            StatementSink writer,
             CommitSchedule commits,
             IngestCounts counts)
             throws IOException, InterruptedException {

@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +78,24 @@ class CurationCommandsTest {
         Run noFile = run("serve", "--index", index.toString(), "--admin-token-file", tmp.resolve("nope").toString());
         assertEquals(2, noFile.code());
         assertEquals(2, run("serve", "--index", index.toString(), "--feedback", "maybe").code());
+    }
+
+    @Test
+    void overSolrFeedbackAndCurationNeedAWorkFolder() throws Exception {
+        Path token = tmp.resolve("token");
+        Files.writeString(token, "a-long-enough-curator-token\n");
+        // refused before any Solr node is asked: the URL below has no server
+        String solr = "http://127.0.0.1:9/solr";
+        for (String[] flags : List.of(new String[] {"--feedback"}, new String[] {"--admin-token-file", token.toString()})) {
+            List<String> argv = new ArrayList<>(List.of("serve", "--solr", solr, "--collection", "statements"));
+            argv.addAll(List.of(flags));
+            Run r = run(argv.toArray(String[]::new));
+            assertEquals(2, r.code(), r.stderr());
+            assertTrue(r.lastLine().contains("need --work DIR"), r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        }
+        Run workWithoutSolr = run("serve", "--index", tmp.toString(), "--work", tmp.toString());
+        assertEquals(2, workWithoutSolr.code());
+        assertTrue(workWithoutSolr.lastLine().contains("--work goes with --solr"), workWithoutSolr.stderr());
     }
 }
