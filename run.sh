@@ -69,6 +69,14 @@ build_if_stale() {
   fi
 }
 
+CLUSTER_JAR=solr-cluster/target/citelens-solr-cluster.jar
+build_solr_cluster_if_stale() {
+  if [ ! -f "$CLUSTER_JAR" ] || [ ! -f solr-cluster/target/classpath.txt ] || [ -n "$(find solr-cluster/src solr-cluster/pom.xml -newer "$CLUSTER_JAR" -print -quit)" ]; then
+    echo "run.sh: building $CLUSTER_JAR" >&2
+    mvn -q -B -f solr-cluster/pom.xml package
+  fi
+}
+
 case "${1:-serve}" in
   extension-zip)
     # Packs the browser extension (extension/) for "Load unpacked" and store upload, without its tools/ and README.
@@ -85,6 +93,9 @@ case "${1:-serve}" in
     shift || true
     check_browser
     check_trainer
+    # The SolrCloud end-to-end test starts the test cluster from solr-cluster/'s jar: built (and its Solr 9
+    # dependencies fetched) here, as a build step, so the tests themselves reach nothing but loopback.
+    build_solr_cluster_if_stale
     exec mvn -B test "$@"
     ;;
   train-transformer)
@@ -97,11 +108,7 @@ case "${1:-serve}" in
     # A local SolrCloud for trials (real Solr 9 nodes and ZooKeeper, README "When one machine is not enough"), in a
     # JVM of its own from solr-cluster/: never part of citelens.jar, whose Lucene and Jetty differ from Solr 9's.
     shift || true
-    CLUSTER_JAR=solr-cluster/target/citelens-solr-cluster.jar
-    if [ ! -f "$CLUSTER_JAR" ] || [ ! -f solr-cluster/target/classpath.txt ] || [ -n "$(find solr-cluster/src solr-cluster/pom.xml -newer "$CLUSTER_JAR" -print -quit)" ]; then
-      echo "run.sh: building $CLUSTER_JAR" >&2
-      mvn -q -B -f solr-cluster/pom.xml package
-    fi
+    build_solr_cluster_if_stale
     exec java -Xmx512m --enable-native-access=ALL-UNNAMED -cp "$CLUSTER_JAR:$(cat solr-cluster/target/classpath.txt)" org.citelens.solrcluster.LocalSolrCloud \
       --configset src/main/resources/org/citelens/solr/configset "$@"
     ;;
