@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.citelens.api.ApiConfig;
 import org.citelens.api.ApiServer;
 import org.citelens.api.Curation;
@@ -52,6 +53,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,8 @@ import org.junit.jupiter.api.io.TempDir;
  * collection whose shard has no live replica left answers 503.
  */
 @Tag("solrcloud")
+// a stalled update must fail the run, not hang it (docs/solrcloud.md, "Not done yet")
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrCloudEndToEndTest {
