@@ -51,7 +51,7 @@ public final class ApiRoutes {
 
     /** The notices and reviewed labels as they are now, for one request. */
     Overlay overlay() throws java.io.IOException {
-        return Overlay.now(curation);
+        return Overlay.now(curation, json.mapper());
     }
 
     public JsonOut json() {

@@ -1,5 +1,7 @@
 package org.citelens.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +24,22 @@ import org.citelens.notice.NoticeJson;
  * works and statements carry their notices.
  */
 final class Overlay {
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {};
+
     private final NoticeBook notices;
     private final FeedbackLog feedback;
     private final Map<String, Label> reviewed;
+    private final ObjectMapper json;
 
-    private Overlay(NoticeBook notices, FeedbackLog feedback) {
+    private Overlay(NoticeBook notices, FeedbackLog feedback, ObjectMapper json) {
         this.notices = notices;
         this.feedback = feedback;
         this.reviewed = feedback == null ? Map.of() : feedback.reviewedLabels();
+        this.json = json;
     }
 
-    static Overlay now(Curation c) throws IOException {
-        return new Overlay(c.notices() == null ? NoticeBook.EMPTY : c.notices().current(), c.feedback());
+    static Overlay now(Curation c, ObjectMapper json) throws IOException {
+        return new Overlay(c.notices() == null ? NoticeBook.EMPTY : c.notices().current(), c.feedback(), json);
     }
 
     NoticeBook notices() {
@@ -69,19 +75,15 @@ final class Overlay {
                 counts[now.ordinal()]++;
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("doi", t.doi());
-        m.put("total", t.total());
-        m.put("supporting", counts[Label.SUPPORTING.ordinal()]);
-        m.put("contrasting", counts[Label.CONTRASTING.ordinal()]);
-        m.put("contradicting", counts[Label.CONTRASTING.ordinal()]);
-        m.put("mentioning", counts[Label.MENTIONING.ordinal()]);
-        m.put("unclassified", counts[Label.UNCLASSIFIED.ordinal()]);
-        m.put("citingPublications", t.citingPublications());
-        m.put("selfCitations", t.selfCitations());
-        m.put("selfCitingPublications", t.selfCitingPublications());
+        // every field of the store's tallies as they serialise (a harvest's coverage among them), then the notices
+        Map<String, Object> m = json.convertValue(
+                t.withCounts(
+                        counts[Label.SUPPORTING.ordinal()],
+                        counts[Label.CONTRASTING.ordinal()],
+                        counts[Label.MENTIONING.ordinal()],
+                        counts[Label.UNCLASSIFIED.ordinal()]),
+                FIELDS);
         m.put("notices", noticesOf(t.doi()));
-        if (t.coverage() != null) m.put("coverage", t.coverage());
         return m;
     }
 

@@ -22,6 +22,22 @@ public record Tallies(
         long selfCitingPublications,
         @JsonInclude(JsonInclude.Include.NON_NULL) Coverage coverage) {
 
+    /** The same work with other label counts (curators' reviewed labels counted instead of the model's). */
+    public Tallies withCounts(long supporting, long contrasting, long mentioning, long unclassified) {
+        return new Tallies(
+                doi,
+                total,
+                supporting,
+                contrasting,
+                contrasting,
+                mentioning,
+                unclassified,
+                citingPublications,
+                selfCitations,
+                selfCitingPublications,
+                coverage);
+    }
+
     /** The same counts with a harvest's coverage. */
     public Tallies withCoverage(Coverage c) {
         return new Tallies(

@@ -15,12 +15,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.citelens.check.CheckCsv;
+import org.citelens.model.EditorialNotice;
+import org.citelens.model.NoticeType;
+import org.citelens.notice.NoticeStore;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +74,29 @@ class ReferenceCheckApiTest {
     }
 
     @Test
+    void aRetractedReferenceCarriesItsNoticeAsItsTalliesDo() throws Exception {
+        String retracted = "10.1111/j.1744-7348.2009.00348.x";
+        NoticeStore notices = NoticeStore.of(Files.createTempDirectory("citelens-notices"));
+        notices.merge(List.of(new EditorialNotice(
+                retracted,
+                NoticeType.RETRACTION,
+                LocalDate.of(2020, 5, 4),
+                "10.9999/retraction.2",
+                "Retraction",
+                "invented for this test",
+                "test")));
+        try (LiveServer flagged = new LiveServer(CorpusIndex.index(), new Curation(notices, null, false, null, null))) {
+            String text = "References\n\n" + handwritten(3).stream().map(r -> r[1]).reduce((x, y) -> x + "\n" + y).get();
+            JsonNode items = flagged.http.post("/api/reference-check?name=refs.txt", text).json().get("items");
+            JsonNode item = null;
+            for (JsonNode it : items) if (retracted.equals(it.path("work").path("doi").asText())) item = it;
+            assertNotNull(item, "the fixture's first rows cite " + retracted + ": " + items);
+            assertEquals("retraction", item.at("/tallies/notices/0/type").asText(), item.toString());
+            assertEquals(flagged.http.get("/api/tallies/" + retracted).json(), item.get("tallies"));
+        }
+    }
+
+    @Test
     void aPlainTextManuscriptIsCheckedInOrderWithTalliesAndItsUnresolvedReferencesKept() throws Exception {
         List<String[]> rows = handwritten(20);
         StringBuilder text = new StringBuilder("A study of silicon in rice\n\nWe cite several works [1-20].\n\nReferences\n\n");
@@ -98,7 +125,7 @@ class ReferenceCheckApiTest {
             }
             String[] row = rows.get(i < 10 ? i : i - 1);
             assertEquals("resolved", it.get("status").asText(), it.toString());
-            assertEquals(row[0], it.at("/work/doi").asText(), it.toString());
+            assertEquals(row[0], it.path("work").path("doi").asText(), it.toString());
             assertEquals(row[1], it.get("raw").asText());
             assertTrue(it.get("confidence").asDouble() >= 0.7, it.toString());
             Http.Reply t = live.http.get("/api/tallies/" + row[0]);
@@ -124,7 +151,7 @@ class ReferenceCheckApiTest {
         assertNotNull(report.get("labelModel").textValue());
         JsonNode livak = null;
         for (JsonNode it : report.get("items")) {
-            if (CorpusIndex.LIVAK.equals(it.at("/work/doi").asText())) livak = it;
+            if (CorpusIndex.LIVAK.equals(it.path("work").path("doi").asText())) livak = it;
         }
         assertNotNull(livak, "the article cites Livak 2001");
         // the same sentences the index holds for this article citing Livak 2001

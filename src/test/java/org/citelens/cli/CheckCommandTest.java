@@ -60,7 +60,7 @@ class CheckCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals(8, report.get("references").asInt());
         assertEquals(8, report.get("resolved").asInt());
-        assertEquals("10.1111/j.1744-7348.2009.00348.x", report.at("/items/0/work/doi").asText());
+        assertEquals("10.1111/j.1744-7348.2009.00348.x", report.path("items").path(0).path("work").path("doi").asText());
         assertTrue(json.err().contains("check done: 8 references, 8 resolved, 0 unresolved"), json.err());
 
         Run csv = run("check", "--input", input.toString(), "--index", index.toString(), "--format", "csv");
