@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,9 +26,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.citelens.model.Doi;
-import org.citelens.model.EditorialNotice;
-import org.citelens.model.NoticeType;
-import org.citelens.notice.NoticeStore;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,18 +264,8 @@ class ExtensionBrowserTest {
     @Test
     @Order(9)
     void aRetractedWorkSaysSoInItsBadge() throws Exception {
-        Path noticeDir = Files.createTempDirectory("citelens-notices");
-        NoticeStore notices = NoticeStore.of(noticeDir);
         String retracted = "10.1111/j.1744-7348.2009.00348.x";
-        notices.merge(List.of(new EditorialNotice(
-                retracted,
-                NoticeType.RETRACTION,
-                LocalDate.of(2020, 5, 4),
-                "10.9999/retraction.1",
-                "Retraction",
-                "invented for this test",
-                "test")));
-        try (LiveServer flagged = new LiveServer(CorpusIndex.index(), new Curation(notices, null, false, null, null))) {
+        try (LiveServer flagged = RetractedWorkServer.start(CorpusIndex.index(), retracted)) {
             driver.get("chrome-extension://" + extensionId + "/options.html");
             setServer(flagged.base());
             Map<String, List<WebElement>> badges = visit("article.html");

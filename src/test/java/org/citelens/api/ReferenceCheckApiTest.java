@@ -15,16 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.citelens.check.CheckCsv;
-import org.citelens.model.EditorialNotice;
-import org.citelens.model.NoticeType;
-import org.citelens.notice.NoticeStore;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,16 +72,7 @@ class ReferenceCheckApiTest {
     @Test
     void aRetractedReferenceCarriesItsNoticeAsItsTalliesDo() throws Exception {
         String retracted = "10.1111/j.1744-7348.2009.00348.x";
-        NoticeStore notices = NoticeStore.of(Files.createTempDirectory("citelens-notices"));
-        notices.merge(List.of(new EditorialNotice(
-                retracted,
-                NoticeType.RETRACTION,
-                LocalDate.of(2020, 5, 4),
-                "10.9999/retraction.2",
-                "Retraction",
-                "invented for this test",
-                "test")));
-        try (LiveServer flagged = new LiveServer(CorpusIndex.index(), new Curation(notices, null, false, null, null))) {
+        try (LiveServer flagged = RetractedWorkServer.start(CorpusIndex.index(), retracted)) {
             String text = "References\n\n" + handwritten(3).stream().map(r -> r[1]).reduce((x, y) -> x + "\n" + y).get();
             JsonNode items = flagged.http.post("/api/reference-check?name=refs.txt", text).json().get("items");
             JsonNode item = null;
