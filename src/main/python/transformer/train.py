@@ -260,6 +260,13 @@ def main():
     report = {"name": a.name, "encoder": a.encoder_name, "oversample": a.oversample, "classWeights": a.class_weights, "layers": layers, "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
+    # The held-out rows' raw logits, so calibration and thresholds can be refitted (recalibrate.py) without training
+    # again: they are all the fitting below reads.
+    with open(os.path.join(a.out, "heldout-logits.jsonl"), "w", encoding="utf-8") as f:
+        for part, part_rows in (("dev", held), ("test", test)):
+            for r, z in zip(part_rows, logits_of(model, part_rows) if part_rows else []):
+                f.write(json.dumps({"id": r["id"], "split": part, "dataset": r["dataset"], "label": r["label"],
+                                    "logits": [round(float(v), 6) for v in z]}) + "\n")
     temperature, ts, tc, platt = 1.0, 0.0, 0.0, [[1.0, 0.0]] * 3
     if held:
         hl = logits_of(model, held)
