@@ -99,7 +99,7 @@ case "${1:-serve}" in
     exec mvn -B test "$@"
     ;;
   train-transformer)
-    # Rebuilds the shipped transformer labeller from corpus/ data (about 40 minutes on 2 cores; docs/classifier.md).
+    # Rebuilds the shipped transformer labeller from corpus/ data (about an hour on 2 cores; docs/classifier.md).
     shift || true
     build_if_stale
     exec src/main/python/transformer/train-shipped.sh "$@"
