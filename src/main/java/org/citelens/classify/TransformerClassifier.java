@@ -8,7 +8,6 @@ import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.citelens.model.Label;
@@ -94,39 +93,23 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
         return p;
     }
 
-    /**
-     * Raw logits, one row per input, in input order; inputs are batched by length. Identical inputs are scored
-     * once: a sentence that cites one work twice with the same marker (or two works with one marker) gives the
-     * encoder the same tokens, about 7% of what reaches it on the bundled corpus (docs/classifier.md "Speed").
-     */
+    /** Raw logits, one row per input, in input order; inputs are batched by length. */
     public double[][] logits(List<TransformerInput> encoded) {
-        Map<TransformerInput, Integer> firstOf = new HashMap<>();
-        List<TransformerInput> distinct = new ArrayList<>();
-        int[] slot = new int[encoded.size()];
-        for (int i = 0; i < slot.length; i++) {
-            TransformerInput in = encoded.get(i);
-            Integer seen = firstOf.putIfAbsent(in, distinct.size());
-            if (seen == null) {
-                slot[i] = distinct.size();
-                distinct.add(in);
-            } else {
-                slot[i] = seen;
-            }
-        }
-        Integer[] order = new Integer[distinct.size()];
+        Integer[] order = new Integer[encoded.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(distinct.get(a).length(), distinct.get(b).length()));
-        double[][] scored = new double[distinct.size()][];
+        Arrays.sort(
+                order,
+                (a, b) ->
+                        Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
+        double[][] out = new double[encoded.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
             int to = Math.min(order.length, from + BATCH);
-            float[][] batch = run(distinct, order, from, to);
+            float[][] batch = run(encoded, order, from, to);
             for (int k = from; k < to; k++) {
                 float[] row = batch[k - from];
-                scored[order[k]] = new double[] {row[0], row[1], row[2]};
+                out[order[k]] = new double[] {row[0], row[1], row[2]};
             }
         }
-        double[][] out = new double[encoded.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = scored[slot[i]].clone();
         return out;
     }
 

@@ -76,32 +76,6 @@ class TransformerRuntimeTest {
         }
     }
 
-    @Test
-    void identicalInputsAreScoredOnceAndAlike() {
-        try (TransformerClassifier shipped = Classifiers.shippedTransformer(1);
-                EncoderTokenizer tokenizer = EncoderTokenizer.load()) {
-            TransformerInputBuilder builder =
-                    new TransformerInputBuilder(tokenizer, shipped.settings().maxTokens(), 32);
-            TransformerInput repeated = builder.build(
-                    new ClassifierInput("", "Our results are consistent with [3].", "", "3", List.of(), null));
-            TransformerInput other = builder.build(new ClassifierInput(
-                    "We grew 40 lines.",
-                    "In contrast to Smith et al. (2015), yield did not fall.",
-                    "This may reflect the cultivar.",
-                    "Smith et al. (2015)",
-                    List.of(),
-                    null));
-            List<TransformerInput> inputs = new ArrayList<>();
-            for (int i = 0; i < 9; i++) inputs.add(new TransformerInput(repeated.ids().clone(), repeated.typeIds().clone()));
-            inputs.add(other);
-            double[][] got = shipped.logits(inputs);
-            // nine copies are one row of a single batch with the other statement, exactly as if given once
-            double[][] once = shipped.logits(List.of(repeated, other));
-            for (int i = 0; i < 9; i++) assertArrayEquals(once[0], got[i], 0.0, "copy " + i);
-            assertArrayEquals(once[1], got[9], 0.0);
-        }
-    }
-
     private static int argmax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
