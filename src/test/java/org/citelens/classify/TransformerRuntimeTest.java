@@ -40,7 +40,10 @@ class TransformerRuntimeTest {
             for (int i = 0; i < inputs.size(); i++) {
                 double[] expected =
                         TransformerTrainingTest.doubles(probe.get("logits").get(i));
-                assertArrayEquals(expected, got[i], 0.3, "row " + i);
+                // The int8 graph quantises activations per batch: measured on the shipped 12-layer E5-small, the probe's
+                // logits move by up to 0.61 from the trainer's fp32 ones (0.3 sufficed for 6-layer MiniLM) without
+                // changing a winner. A wrong graph, tokenisation or input layout moves them by whole units.
+                assertArrayEquals(expected, got[i], 0.75, "row " + i);
                 assertEquals(argmax(expected), argmax(got[i]), "row " + i);
                 assertArrayEquals(got[i], again[i], 0.0, "deterministic");
             }
