@@ -25,17 +25,19 @@ final class CitationAggregate {
         this.doi = doi;
     }
 
-    void add(String label, String section, String citingArticleId, Integer year, boolean selfCitation) {
+    /** Counts one statement's label and section (its citing article goes to {@link #addCiting}). */
+    void count(Label label, SectionType section, boolean selfCitation) {
         total++;
         if (selfCitation) selfCitations++;
-        labels.merge(label == null ? Label.UNCLASSIFIED : Label.fromWireName(label), 1L, Long::sum);
-        sections.merge(section == null ? SectionType.OTHER : SectionType.fromWireName(section), 1L, Long::sum);
-        if (citingArticleId != null) {
-            citing.add(citingArticleId);
-            if (selfCitation) selfCiting.add(citingArticleId);
-            if (year != null)
-                citingByYear.computeIfAbsent(year, y -> new HashSet<>()).add(citingArticleId);
-        }
+        labels.merge(label, 1L, Long::sum);
+        sections.merge(section, 1L, Long::sum);
+    }
+
+    /** Records a citing article of one or more counted statements; repeats are harmless. */
+    void addCiting(String citingArticleId, Integer year, boolean selfCitation) {
+        citing.add(citingArticleId);
+        if (selfCitation) selfCiting.add(citingArticleId);
+        if (year != null) citingByYear.computeIfAbsent(year, y -> new HashSet<>()).add(citingArticleId);
     }
 
     Tallies tallies() {

@@ -17,6 +17,8 @@ public final class FacetCounter {
     /** Journals can be many; a facet list longer than this helps nobody. */
     public static final int MAX_JOURNALS = 50;
 
+    private static final int NO_YEAR = Integer.MIN_VALUE;
+
     private FacetCounter() {}
 
     /**
@@ -37,18 +39,32 @@ public final class FacetCounter {
             OrdCounts journal = new OrdCounts(new KeywordValues(r, StatementSchema.JOURNAL_NAME), journals);
             KeywordValues.Ints year = new KeywordValues.Ints(r, StatementSchema.YEAR);
             return new MatchingDocs.DocVisitor() {
+                // an article's statements are neighbours and share its year: count runs, not boxed years per hit
+                private int runYear = NO_YEAR;
+                private long runLength;
+
                 @Override
                 public void visit(int doc) throws IOException {
                     total[0]++;
                     label.add(doc);
                     section.add(doc);
                     journal.add(doc);
-                    Integer y = year.get(doc);
-                    if (y != null) years.merge(y, 1L, Long::sum);
+                    int y = year.get(doc, NO_YEAR);
+                    if (y != runYear) {
+                        flushYear();
+                        runYear = y;
+                    }
+                    runLength++;
+                }
+
+                private void flushYear() {
+                    if (runYear != NO_YEAR && runLength > 0) years.merge(runYear, runLength, Long::sum);
+                    runLength = 0;
                 }
 
                 @Override
                 public void finish() throws IOException {
+                    flushYear();
                     label.flush();
                     section.flush();
                     journal.flush();

@@ -6,17 +6,13 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 
-/** Reads one single-valued keyword or int field of a segment's documents from doc values, in doc id order. */
+/** Reads one single-valued keyword or int field of a segment's documents from doc values, in doc id order, as
+ * ordinals and ints: the per-hit paths of facets allocate nothing. */
 final class KeywordValues {
     private final SortedSetDocValues values;
 
     KeywordValues(LeafReader reader, String field) throws IOException {
         this.values = DocValues.getSortedSet(reader, field);
-    }
-
-    /** The value, or null when the document has none. */
-    String get(int doc) throws IOException {
-        return values.advanceExact(doc) ? values.lookupOrd(values.nextOrd()).utf8ToString() : null;
     }
 
     /** The value's ordinal in this segment, or -1 when the document has none. */
@@ -32,7 +28,7 @@ final class KeywordValues {
         return values.getValueCount();
     }
 
-    /** Reads an {@link org.apache.lucene.document.IntField}'s doc values; null when absent. */
+    /** Reads an {@link org.apache.lucene.document.IntField}'s doc values. */
     static final class Ints {
         private final SortedNumericDocValues values;
 
@@ -40,8 +36,9 @@ final class KeywordValues {
             this.values = DocValues.getSortedNumeric(reader, field);
         }
 
-        Integer get(int doc) throws IOException {
-            return values.advanceExact(doc) ? (int) values.nextValue() : null;
+        /** The value, or {@code missing} when the document has none (no boxing on a per-hit path). */
+        int get(int doc, int missing) throws IOException {
+            return values.advanceExact(doc) ? (int) values.nextValue() : missing;
         }
     }
 }
