@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -17,12 +20,20 @@ import org.citelens.index.StoreUnavailableException;
  * given nodes and sends each request to a live replica (an update to the leader of its shard).
  */
 public final class SolrConnection implements Closeable {
+    /**
+     * How long one request may take before it is abandoned: an update of a thousand statements takes about a second
+     * on a busy 2-core machine, a commit a few; the writer sends a timed-out update again.
+     */
+    static final long REQUEST_SECONDS = 60;
+
     private final CloudSolrClient client;
+    private final ExecutorService http;
     private final String collection;
     private final List<String> urls;
 
-    private SolrConnection(CloudSolrClient client, String collection, List<String> urls) {
+    private SolrConnection(CloudSolrClient client, ExecutorService http, String collection, List<String> urls) {
         this.client = client;
+        this.http = http;
         this.collection = collection;
         this.urls = urls;
     }
@@ -37,17 +48,36 @@ public final class SolrConnection implements Closeable {
             throw new IllegalArgumentException(
                     "collection name must be letters, digits, '.', '_' or '-', not '" + collection + "'");
         }
+        ExecutorService http = httpThreads();
         CloudSolrClient client = new CloudSolrClient.Builder(list)
                 .withHttpClientBuilder(new HttpJdkSolrClient.Builder()
+                        .withExecutor(http)
                         .withConnectionTimeout(5, TimeUnit.SECONDS)
                         // HTTP/1.1: uploads of a thousand statements over HTTP/2 from the JDK client to Solr 9's
                         // Jetty stalled until the timeout
                         .useHttp1_1(true)
-                        .withIdleTimeout(120, TimeUnit.SECONDS)
-                        .withRequestTimeout(300, TimeUnit.SECONDS))
+                        .withRequestTimeout(REQUEST_SECONDS, TimeUnit.SECONDS))
                 .withDefaultCollection(collection)
                 .build();
-        return new SolrConnection(client, collection, list);
+        return new SolrConnection(client, http, collection, list);
+    }
+
+    /**
+     * The threads of the HTTP client, one per task and never queued. SolrJ 10's own pool for HttpJdkSolrClient has 4
+     * threads and a queue of 1,024 (a ThreadPoolExecutor adds threads only once its queue is full), and it runs both
+     * the JDK HttpClient's tasks and the tasks that write each update's body into a 1 KB pipe the HttpClient reads
+     * from: with four update bodies in flight (two ingest threads, each update split over two shards) all four
+     * threads can block writing into pipes whose readers wait in the queue behind them, and the requests never end,
+     * timeouts included (SOLR-18312 gives the HttpClient a pool of its own in a later SolrJ). Daemon threads: a
+     * connection left open never keeps a JVM alive.
+     */
+    private static ExecutorService httpThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "citelens-solr-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     static List<String> parseUrls(String urls) {
@@ -101,6 +131,11 @@ public final class SolrConnection implements Closeable {
 
     @Override
     public void close() throws IOException {
-        client.close();
+        try {
+            client.close();
+        } finally {
+            // SolrJ leaves an executor it was given running
+            http.shutdownNow();
+        }
     }
 }
