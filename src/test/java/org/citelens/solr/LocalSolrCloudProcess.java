@@ -112,7 +112,8 @@ final class LocalSolrCloudProcess implements AutoCloseable {
     synchronized void stopNode(int n) throws InterruptedException {
         if (!stopped.add(n)) return;
         control.println("stop " + n);
-        await("STOPPED " + n, 60);
+        // the cluster waits up to a minute for ZooKeeper to drop the node, after Jetty stopped
+        await("STOPPED " + n, 120);
     }
 
     /** SIGTERM, then a forced kill if the cluster has not stopped within 30 s. */

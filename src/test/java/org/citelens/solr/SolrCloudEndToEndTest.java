@@ -355,6 +355,8 @@ class SolrCloudEndToEndTest {
             firstRun = "failed: " + line;
         }
         assertTrue(stopping.stopped.get(), "node 1 stopped while the ingest ran; it " + firstRun);
+        // which of the two it was, for the report's output (docs/solrcloud.md quotes it)
+        System.out.println("SolrCloudEndToEndTest: the ingest during which node 1 stopped " + firstRun);
 
         IngestReport again =
                 new CorpusIngest(options(corpus, work), new SolrIngestTarget(faults), labeller, quiet, false).run();
