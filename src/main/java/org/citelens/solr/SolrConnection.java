@@ -22,7 +22,8 @@ import org.citelens.index.StoreUnavailableException;
 public final class SolrConnection implements Closeable {
     /**
      * How long one request may take before it is abandoned: an update of a thousand statements takes about a second
-     * on a busy 2-core machine, a commit a few; the writer sends a timed-out update again.
+     * on a 2-core machine and 20-25 s when other jobs take its cores, a commit a few; the writer sends a timed-out
+     * update again.
      */
     static final long REQUEST_SECONDS = 60;
 
@@ -53,8 +54,8 @@ public final class SolrConnection implements Closeable {
                 .withHttpClientBuilder(new HttpJdkSolrClient.Builder()
                         .withExecutor(http)
                         .withConnectionTimeout(5, TimeUnit.SECONDS)
-                        // HTTP/1.1: uploads of a thousand statements over HTTP/2 from the JDK client to Solr 9's
-                        // Jetty stalled until the timeout
+                        // HTTP/1.1, the path the tests run: uploads over HTTP/2 once stalled until the timeout, most
+                        // likely the executor deadlock described at httpThreads()
                         .useHttp1_1(true)
                         .withRequestTimeout(REQUEST_SECONDS, TimeUnit.SECONDS))
                 .withDefaultCollection(collection)
