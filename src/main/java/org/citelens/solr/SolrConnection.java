@@ -117,17 +117,28 @@ public final class SolrConnection implements Closeable {
     /** Says what failed in words a user can act on; a shard without a live replica is a StoreUnavailableException. */
     static IOException failure(String what, Exception e) {
         if (e instanceof SolrException r) {
-            if (r.code() == 400) throw new IllegalArgumentException(what + ": " + r.getMessage(), r);
+            String message = firstLine(r.getMessage());
+            if (r.code() == 400) throw new IllegalArgumentException(what + ": " + message, r);
             if (r.code() == 503 || r.code() == 510) {
-                return new StoreUnavailableException(what + ": a shard has no live replica (" + r.getMessage() + ")", r);
+                return new StoreUnavailableException(what + ": a shard has no live replica (" + message + ")", r);
             }
-            return new IOException(what + ": Solr answered " + r.code() + ": " + r.getMessage(), r);
+            return new IOException(what + ": Solr answered " + r.code() + ": " + message, r);
         }
         if (e instanceof SolrServerException) {
-            return new StoreUnavailableException(what + ": no Solr node answered (" + e.getMessage() + ")", e);
+            return new StoreUnavailableException(what + ": no Solr node answered (" + firstLine(e.getMessage()) + ")", e);
         }
         if (e instanceof IOException io) return io;
         return new IOException(what + ": " + e, e);
+    }
+
+    /**
+     * A Solr error message cut to its first line: a leader that could not reach a replica lists one exception a
+     * line ("70 Async exceptions during distributed update: ..."), and the CLI says a failure in one line.
+     */
+    static String firstLine(String message) {
+        if (message == null) return "";
+        String[] lines = message.strip().split("\\R");
+        return lines.length == 1 ? lines[0] : lines[0] + " " + lines[1].strip() + " (and " + (lines.length - 2) + " more lines)";
     }
 
     @Override
