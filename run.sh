@@ -93,9 +93,9 @@ case "${1:-serve}" in
     shift || true
     check_browser
     check_trainer
-    # With -Psolrcloud the SolrCloud end-to-end test starts the test cluster from solr-cluster/'s jar: built (and its
-    # Solr 9 dependencies fetched) here, as a build step, so the tests themselves reach nothing but loopback.
-    case " $* " in *" -Psolrcloud "*) build_solr_cluster_if_stale ;; esac
+    # The SolrCloud end-to-end test starts the test cluster from solr-cluster/'s jar: built (and its Solr 9
+    # dependencies fetched) here, as a build step, so the tests themselves reach nothing but loopback.
+    build_solr_cluster_if_stale
     exec mvn -B test "$@"
     ;;
   train-transformer)

@@ -189,8 +189,9 @@ public final class SolrStatementWriter implements StatementSink {
     }
 
     /**
-     * Sends an update, again after a timeout or while a shard has no leader (a node stopped, a new leader being
-     * elected): adds and deletes by id are idempotent, so a request that did arrive does no harm sent twice.
+     * Sends an update, again after a timeout, a server error or while a shard has no leader (a node stopped, a new
+     * leader being elected): adds and deletes by id are idempotent, so a request that did arrive does no harm sent
+     * twice.
      */
     private void send(String what, UpdateRequest update) throws IOException {
         for (int attempt = 1; ; attempt++) {
@@ -204,8 +205,11 @@ public final class SolrStatementWriter implements StatementSink {
                 } catch (IllegalArgumentException bad) {
                     throw new IOException(bad.getMessage(), bad);
                 }
+                // a 5xx too: a leader whose replica just went down answers 500 ("Async exceptions during
+                // distributed update: Connection refused") until the cluster marks the replica down
                 boolean transient_ = failure instanceof StoreUnavailableException
-                        || String.valueOf(e.getMessage()).contains("Timeout");
+                        || String.valueOf(e.getMessage()).contains("Timeout")
+                        || e instanceof org.apache.solr.common.SolrException se && se.code() >= 500;
                 if (!transient_ || attempt >= ATTEMPTS) throw failure;
                 try {
                     Thread.sleep(RETRY_MILLIS * attempt);

@@ -54,6 +54,34 @@ class CurationCommandsTest {
         assertTrue(noLucene.lastLine().contains("no Citelens index"), noLucene.stderr());
     }
 
+    /** The work folder of a Solr deployment takes a Retraction Watch CSV as an index folder does. */
+    @Test
+    void noticesImportIntoTheWorkFolderOfASolrDeployment() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("solr-work"));
+        String csv = org.citelens.testdata.RepositoryFiles.dataRoot()
+                .resolve("notices/retraction-watch-sample.csv")
+                .toString();
+        Run imported = run("notices", "import", "--file", csv, "--work", work.toString());
+        assertEquals(0, imported.code(), imported.stderr());
+        assertTrue(imported.lastLine().contains("not checked against a collection"), imported.stderr());
+        int notices = org.citelens.notice.NoticeStore.of(work).current().size();
+        assertTrue(notices > 10, "notices in the work folder: " + notices);
+        Run again = run("notices", "import", "--file", csv, "--work", work.toString());
+        assertTrue(again.lastLine().contains("0 notices imported"), again.stderr());
+        assertEquals(notices, org.citelens.notice.NoticeStore.of(work).current().size(), "idempotent");
+
+        Path index = Files.createDirectories(tmp.resolve("index"));
+        Run both = run("notices", "import", "--file", csv, "--work", work.toString(), "--index", index.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.lastLine().contains("either --index DIR"), both.stderr());
+        assertEquals(2, run("notices", "import", "--file", csv, "--solr", "http://127.0.0.1:1/solr",
+                "--collection", "statements").code());
+        Run noFolder = run("notices", "import", "--file", csv, "--work", tmp.resolve("nope").toString());
+        assertEquals(2, noFolder.code());
+        assertTrue(noFolder.lastLine().contains("is not a folder"), noFolder.stderr());
+        assertFalse(Files.exists(tmp.resolve("nope")), "a mistyped folder is not made");
+    }
+
     @Test
     void feedbackExportWantsATsvInAnExistingFolder() throws Exception {
         Path index = Files.createDirectories(tmp.resolve("index"));

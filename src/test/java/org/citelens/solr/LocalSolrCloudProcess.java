@@ -26,6 +26,7 @@ final class LocalSolrCloudProcess implements AutoCloseable {
     private final PrintWriter control;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> nodes = new ArrayList<>();
+    private final java.util.Set<Integer> stopped = new java.util.HashSet<>();
     private String url;
 
     private LocalSolrCloudProcess(Process process) {
@@ -107,10 +108,12 @@ final class LocalSolrCloudProcess implements AutoCloseable {
         return String.join(",", nodes);
     }
 
-    /** Stops node {@code n} (0-based) and waits until it is down. */
-    void stopNode(int n) throws InterruptedException {
+    /** Stops node {@code n} (0-based) and waits until it is down; a node stopped already stays so. */
+    synchronized void stopNode(int n) throws InterruptedException {
+        if (!stopped.add(n)) return;
         control.println("stop " + n);
-        await("STOPPED " + n, 60);
+        // the cluster waits up to a minute for ZooKeeper to drop the node, after Jetty stopped
+        await("STOPPED " + n, 120);
     }
 
     /** SIGTERM, then a forced kill if the cluster has not stopped within 30 s. */

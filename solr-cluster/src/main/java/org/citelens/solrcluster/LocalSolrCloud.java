@@ -93,9 +93,13 @@ public final class LocalSolrCloud {
                     if (n >= nodes.size()) {
                         System.out.println("ERROR no node " + n);
                     } else {
-                        cluster.stopJettySolrRunner(nodes.get(n));
-                        cluster.waitForJettyToStop(nodes.get(n));
-                        System.out.println("STOPPED " + n);
+                        try {
+                            stop(cluster, nodes.get(n));
+                            System.out.println("STOPPED " + n);
+                        } catch (Exception e) {
+                            // one failed command must not end the control loop (the caller would wait for nothing)
+                            System.out.println("ERROR stop " + n + " failed: " + e);
+                        }
                     }
                 } else if (!line.isBlank()) {
                     System.out.println("ERROR unknown command '" + line.strip() + "' (known: stop N)");
@@ -104,6 +108,22 @@ public final class LocalSolrCloud {
             }
         } catch (Exception e) {
             System.err.println("solr-cluster: control input failed: " + e);
+        }
+    }
+
+    /**
+     * Stops a node and waits until ZooKeeper no longer lists it. MiniSolrCloudCluster gives that 15 s, which a
+     * machine busy with other builds has exceeded: the wait is repeated for up to a minute.
+     */
+    private static void stop(MiniSolrCloudCluster cluster, JettySolrRunner node) throws Exception {
+        cluster.stopJettySolrRunner(node);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cluster.waitForJettyToStop(node);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt >= 4) throw e;
+            }
         }
     }
 
