@@ -121,6 +121,8 @@ case "${1:-serve}" in
     # pipeline as Spark stages, in a JVM with Spark on its classpath (never in citelens.jar).
     shift || true
     build_spark_if_stale
+    # Spark would otherwise pick the machine's first non-loopback interface for its local address.
+    export SPARK_LOCAL_IP=127.0.0.1
     # shellcheck disable=SC2046
     exec java -Xmx${SPARK_HEAP:-2g} $(spark_jvm_opens) --enable-native-access=ALL-UNNAMED \
       -cp "$SPARK_JAR:$(cat spark/target/classpath.txt)" org.citelens.spark.SparkIngestCommand "$@"
