@@ -32,9 +32,14 @@ record SparkIngestOptions(
         if (commitEvery < 1) throw new IllegalArgumentException("commitEvery must be at least 1");
     }
 
-    /** For the files of the given count on {@code cores} task slots: enough pieces for even progress and balance. */
+    /**
+     * For the files of the given count on {@code cores} task slots: about eight files a task, so progress (counted as
+     * tasks end) moves often and slots stay balanced, and at least four tasks a slot, at most 20,000 tasks in all.
+     * A task costs little of its own: the labeller is loaded once per executor, not per task.
+     */
     int partitionsFor(int fileCount, int cores) {
         if (partitions > 0) return partitions;
-        return Math.max(1, Math.min(fileCount, Math.max(cores * 4, fileCount / 64)));
+        int wanted = Math.min(Math.max(fileCount / 8, cores * 4), 20_000);
+        return Math.max(1, Math.min(fileCount, wanted));
     }
 }
