@@ -124,7 +124,10 @@ case "${1:-serve}" in
     # Spark would otherwise pick the machine's first non-loopback interface for its local address.
     export SPARK_LOCAL_IP=127.0.0.1
     # shellcheck disable=SC2046
-    exec java -Xmx${SPARK_HEAP:-2g} $(spark_jvm_opens) --enable-native-access=ALL-UNNAMED \
+    # Spark's Platform still calls sun.misc.Unsafe's memory methods: allowed without a warning on JDK 24+.
+    unsafe=()
+    if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then unsafe=(--sun-misc-unsafe-memory-access=allow); fi
+    exec java -Xmx${SPARK_HEAP:-2g} $(spark_jvm_opens) "${unsafe[@]}" --enable-native-access=ALL-UNNAMED \
       -cp "$SPARK_JAR:$(cat spark/target/classpath.txt)" org.citelens.spark.SparkIngestCommand "$@"
     ;;
   test-spark)

@@ -31,6 +31,10 @@ public final class SparkIngestCommand {
         // Spark logs through slf4j at INFO, some hundred lines a run: warnings only, so progress stays readable
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+        // SolrJ 10's live-node refresher may still fire once after a task closed its connection, and logs a stack trace
+        // of the closed client (harmless: the connection is done); each partition closes one
+        System.setProperty(
+                "org.slf4j.simpleLogger.log.org.apache.solr.client.solrj.impl.BaseHttpClusterStateProvider", "error");
         System.exit(run(argv, System.err, System.console() != null));
     }
 
