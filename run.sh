@@ -77,6 +77,24 @@ build_solr_cluster_if_stale() {
   fi
 }
 
+SPARK_JAR=spark/target/citelens-spark.jar
+# The Spark bulk ingest (spark/, docs/spark.md) builds on the application's classes jar, installed into the local
+# Maven repository by `mvn install`; spark/'s build writes its own classpath (Spark, Scala, Hadoop's client) beside.
+build_spark_if_stale() {
+  local stamp=spark/target/.citelens-installed
+  if [ ! -f "$stamp" ] || [ -n "$(find src pom.xml -newer "$stamp" -print -quit)" ]; then
+    echo "run.sh: installing the application's classes for spark/" >&2
+    mvn -q -B -DskipTests install
+    mkdir -p spark/target && touch "$stamp"
+  fi
+  if [ ! -f "$SPARK_JAR" ] || [ ! -f spark/target/classpath.txt ] || [ "$stamp" -nt "$SPARK_JAR" ] || [ -n "$(find spark/src spark/pom.xml -newer "$SPARK_JAR" -print -quit)" ]; then
+    echo "run.sh: building $SPARK_JAR" >&2
+    mvn -q -B -f spark/pom.xml -DskipTests package
+  fi
+}
+# What Spark needs opened on JDK 17+, kept once in spark/pom.xml (its tests use it too).
+spark_jvm_opens() { sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' spark/pom.xml; }
+
 case "${1:-serve}" in
   extension-zip)
     # Packs the browser extension (extension/) for "Load unpacked" and store upload, without its tools/ and README.
@@ -97,6 +115,26 @@ case "${1:-serve}" in
     # dependencies fetched) here, as a build step, so the tests themselves reach nothing but loopback.
     build_solr_cluster_if_stale
     exec mvn -B test "$@"
+    ;;
+  spark-ingest)
+    # ./run.sh spark-ingest --corpus DIR (--index DIR | --solr URL --collection NAME) [--master local[N]]: the ingest
+    # pipeline as Spark stages, in a JVM with Spark on its classpath (never in citelens.jar).
+    shift || true
+    build_spark_if_stale
+    # Spark would otherwise pick the machine's first non-loopback interface for its local address.
+    export SPARK_LOCAL_IP=127.0.0.1
+    # shellcheck disable=SC2046
+    # Spark's Platform still calls sun.misc.Unsafe's memory methods: allowed without a warning on JDK 24+.
+    unsafe=()
+    if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then unsafe=(--sun-misc-unsafe-memory-access=allow); fi
+    exec java -Xmx${SPARK_HEAP:-2g} $(spark_jvm_opens) "${unsafe[@]}" --enable-native-access=ALL-UNNAMED \
+      -cp "$SPARK_JAR:$(cat spark/target/classpath.txt)" org.citelens.spark.SparkIngestCommand "$@"
+    ;;
+  test-spark)
+    # spark/'s tests: the Spark ingest's output equals the single-machine ingest's on the bundled corpus (docs/spark.md).
+    shift || true
+    build_spark_if_stale
+    exec mvn -B -f spark/pom.xml test "$@"
     ;;
   train-transformer)
     # Rebuilds the shipped transformer labeller from corpus/ data (about an hour on 2 cores; docs/classifier.md).

@@ -24,7 +24,7 @@ public final class CorpusIngest {
     /** A crash loses at most this much indexing work (besides {@link IngestOptions#commitEvery()} articles). */
     private static final long COMMIT_INTERVAL_NANOS = 60_000_000_000L;
 
-    private static final Map<String, String> COMPLETE = Map.of("citelens.ingest", "complete");
+    static final Map<String, String> COMPLETE = Map.of("citelens.ingest", "complete");
 
     private final IngestOptions options;
     private final CitationClassifier classifier;

@@ -67,11 +67,7 @@ final class IngestPasses {
             String id = parsed.articleId(file);
             Path first = parsed.firstFileOf(id);
             if (!first.equals(file)) {
-                skipped.add(
-                        file,
-                        "parse",
-                        "duplicate of " + skipped.source(first) + " (same article id " + id + ")",
-                        "duplicate");
+                skipped.addDuplicate(file, first, id);
                 parsed.forget(file);
                 continue;
             }

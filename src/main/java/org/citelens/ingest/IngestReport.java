@@ -41,7 +41,8 @@ public record IngestReport(
      * name for the reason ("too-large", "encoding", "malformed-xml", "time-limit", "duplicate", "not-an-article"...)
      * that a program reading the report can count by.
      */
-    public record SkippedFile(String file, String pass, String reason, String kind) {
+    public record SkippedFile(String file, String pass, String reason, String kind)
+            implements java.io.Serializable {
         public SkippedFile(String file, String pass, String reason) {
             this(file, pass, reason, pass + "-error");
         }

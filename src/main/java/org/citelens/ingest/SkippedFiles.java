@@ -19,6 +19,11 @@ final class SkippedFiles {
         files.add(new IngestReport.SkippedFile(source(file), pass, reason, kind));
     }
 
+    /** A later file (in path order) that holds the same article as {@code first}: the first one is kept. */
+    void addDuplicate(Path file, Path first, String articleId) {
+        add(file, "parse", "duplicate of " + source(first) + " (same article id " + articleId + ")", "duplicate");
+    }
+
     long count() {
         return files.size();
     }
@@ -26,6 +31,14 @@ final class SkippedFiles {
     /** By file name, so the report does not depend on the workers' timing. */
     List<IngestReport.SkippedFile> sorted() {
         List<IngestReport.SkippedFile> out = new ArrayList<>(files);
+        out.sort(Comparator.comparing(IngestReport.SkippedFile::file));
+        return out;
+    }
+
+    /** What {@link #sorted()} would give, emptying the list: for a caller that hands them on file by file. */
+    List<IngestReport.SkippedFile> drain() {
+        List<IngestReport.SkippedFile> out = new ArrayList<>();
+        for (IngestReport.SkippedFile f; (f = files.poll()) != null; ) out.add(f);
         out.sort(Comparator.comparing(IngestReport.SkippedFile::file));
         return out;
     }

@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public record Article(
         ArticleMetadata metadata,
         List<Reference> references,
         List<Section> sections,
-        List<EditorialNotice> notices) {
+        List<EditorialNotice> notices) implements Serializable {
     public Article {
         references = references == null ? List.of() : List.copyOf(references);
         sections = sections == null ? List.of() : List.copyOf(sections);

@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public record ArticleMetadata(
         List<Author> authors,
         String journal,
         Integer year,
-        String source) {
+        String source) implements Serializable {
 
     public ArticleMetadata {
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -1,7 +1,9 @@
 package org.citelens.model;
 
+import java.io.Serializable;
+
 /** One author as written in the source: surname and given names (either may be empty, never null). */
-public record Author(String surname, String givenNames) {
+public record Author(String surname, String givenNames) implements Serializable {
     public Author {
         surname = surname == null ? "" : surname.strip();
         givenNames = givenNames == null ? "" : givenNames.strip();

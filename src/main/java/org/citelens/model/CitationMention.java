@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * @param refIds the reference ids the marker points at, ranges already expanded in reference-list order;
  *     empty when the marker links to nothing (counted as unlinked, never silently dropped)
  */
-public record CitationMention(int start, int end, String marker, List<String> refIds) {
+public record CitationMention(int start, int end, String marker, List<String> refIds)
+        implements Serializable {
     public CitationMention {
         if (start < 0 || end < start) throw new IllegalArgumentException("bad marker span " + start + ".." + end);
         refIds = refIds == null ? List.of() : List.copyOf(refIds);

@@ -1,5 +1,7 @@
 package org.citelens.model;
 
+import java.io.Serializable;
+
 /**
  * One citation statement: one (citing article, cited reference, sentence).
  *
@@ -23,7 +25,7 @@ public record CitationStatement(
         Label label,
         double confidence,
         boolean selfCitation,
-        String labelModel) {
+        String labelModel) implements Serializable {
 
     public CitationStatement {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("statement id must be given");

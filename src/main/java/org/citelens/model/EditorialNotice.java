@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -14,7 +15,8 @@ import java.time.LocalDate;
  * @param source where the notice was learnt: {@code retraction-watch} or the corpus path of the notice article
  */
 public record EditorialNotice(
-        String workDoi, NoticeType type, LocalDate date, String noticeDoi, String nature, String reason, String source) {
+        String workDoi, NoticeType type, LocalDate date, String noticeDoi, String nature, String reason, String source)
+        implements Serializable {
 
     public EditorialNotice {
         if (workDoi == null || workDoi.isBlank()) throw new IllegalArgumentException("a notice needs the work's DOI");

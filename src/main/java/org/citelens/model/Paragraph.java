@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  * @param sentenceStarts offsets where the source itself marks sentences (TEI {@code <s>}); empty when the
  *     extractor must split the text itself
  */
-public record Paragraph(String text, List<CitationMention> citations, boolean caption, List<Integer> sentenceStarts) {
+public record Paragraph(String text, List<CitationMention> citations, boolean caption, List<Integer> sentenceStarts)
+        implements Serializable {
     public Paragraph {
         text = text == null ? "" : text;
         citations = citations == null ? List.of() : List.copyOf(citations);

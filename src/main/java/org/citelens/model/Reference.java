@@ -1,5 +1,6 @@
 package org.citelens.model;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record Reference(
         String source,
         String volume,
         String pages,
-        String rawText) {
+        String rawText) implements Serializable {
 
     public Reference {
         if (id == null || id.isBlank()) throw new IllegalArgumentException("reference id must be given");

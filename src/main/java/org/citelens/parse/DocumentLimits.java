@@ -10,7 +10,8 @@ package org.citelens.parse;
  * @param maxDepth element nesting checked before parsing XML (the HTML parser caps its own tree depth)
  * @param maxMillis wall-clock time to parse one document and to extract its statements
  */
-public record DocumentLimits(long maxBytes, int maxElements, int maxDepth, long maxMillis) {
+public record DocumentLimits(long maxBytes, int maxElements, int maxDepth, long maxMillis)
+        implements java.io.Serializable {
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_ELEMENTS = 500_000;
     public static final int DEFAULT_MAX_DEPTH = 512;
