@@ -82,6 +82,9 @@ def split_of(article_id):
     return "train" if bucket < 60 else "dev" if bucket < 75 else "test"
 
 
+HEADER = "id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n"
+
+
 def clean(text):
     return (text or "").replace("\t", " ").replace("\n", " ").strip()
 
@@ -102,7 +105,7 @@ def round2(export, first, out):
     for row in rows:
         sizes[cell(row)] = sizes.get(cell(row), 0) + 1
     with open(out, "w", encoding="utf-8") as f:
-        f.write("id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n")
+        f.write(HEADER)
         for row in sorted(rows, key=lambda r: r["id"]):
             if row["id"] not in done and round2_cell(row):
                 write_row(f, row, round2_cell(row), sizes[round2_cell(row)])
@@ -117,20 +120,32 @@ def round2(export, first, out):
 ROUND3_CONTRAST_TOP = 600
 
 
-def round3(export, scored, annotated, out):
+def unread_by_contrast(export, scored, annotated):
+    """The export's statements by id, and the scored ones not yet read outside Introduction and Methods, most likely
+    contrasting first (ties by id, so the order is reproducible)."""
     rows = {json.loads(line)["id"]: json.loads(line) for line in open(export, encoding="utf-8")}
     done = {line.split("\t", 1)[0] for line in open(annotated, encoding="utf-8")}
-    scored_rows = [json.loads(line) for line in open(scored, encoding="utf-8")]
-    pool = [s for s in scored_rows if s["id"] not in done and rows[s["id"]]["section"] not in ("introduction", "methods")]
+    pool = [json.loads(line) for line in open(scored, encoding="utf-8")]
+    pool = [s for s in pool if s["id"] not in done and rows[s["id"]]["section"] not in ("introduction", "methods")]
     pool.sort(key=lambda s: (-s["scores"]["contrasting"], s["id"]))
+    return rows, pool
+
+
+def write_censuses(out, rows, round_name, cells):
+    """Each (name, scored rows) cell written whole: a census, so its stratum size is its row count."""
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for name, cell_rows in cells:
+            for s in sorted(cell_rows, key=lambda s: s["id"]):
+                write_row(f, rows[s["id"]], (round_name, name), len(cell_rows))
+            print(f"{round_name}/{name}: {len(cell_rows)} statements (a census)", file=sys.stderr)
+
+
+def round3(export, scored, annotated, out):
+    rows, pool = unread_by_contrast(export, scored, annotated)
     contrast = pool[:ROUND3_CONTRAST_TOP]
     support = [s for s in pool[ROUND3_CONTRAST_TOP:] if s["label"] == "supporting"]
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n")
-        for name, cell_rows in (("model-contrast-top600", contrast), ("model-supporting", support)):
-            for s in sorted(cell_rows, key=lambda s: s["id"]):
-                write_row(f, rows[s["id"]], ("round3", name), len(cell_rows))
-            print(f"round3/{name}: {len(cell_rows)} statements (a census)", file=sys.stderr)
+    write_censuses(out, rows, "round3", (("model-contrast-top600", contrast), ("model-supporting", support)))
 
 
 # Round 4 (after round 3 left 167 contrasting statements, 13 of them in the dev split: too few to choose the
@@ -140,17 +155,8 @@ ROUND4_CONTRAST_TOP = 1000
 
 
 def round4(export, scored, annotated, out):
-    rows = {json.loads(line)["id"]: json.loads(line) for line in open(export, encoding="utf-8")}
-    done = {line.split("\t", 1)[0] for line in open(annotated, encoding="utf-8")}
-    pool = [json.loads(line) for line in open(scored, encoding="utf-8")]
-    pool = [s for s in pool if s["id"] not in done and rows[s["id"]]["section"] not in ("introduction", "methods")]
-    pool.sort(key=lambda s: (-s["scores"]["contrasting"], s["id"]))
-    chosen = pool[:ROUND4_CONTRAST_TOP]
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n")
-        for s in sorted(chosen, key=lambda s: s["id"]):
-            write_row(f, rows[s["id"]], ("round4", "model-contrast-top1000"), len(chosen))
-    print(f"round4/model-contrast-top1000: {len(chosen)} statements (a census)", file=sys.stderr)
+    rows, pool = unread_by_contrast(export, scored, annotated)
+    write_censuses(out, rows, "round4", (("model-contrast-top1000", pool[:ROUND4_CONTRAST_TOP]),))
 
 
 def main(export, out):
@@ -160,7 +166,7 @@ def main(export, out):
         strata.setdefault(stratum(row), []).append(row)
     rng = random.Random(20261130)
     with open(out, "w", encoding="utf-8") as f:
-        f.write("id\tsplit\tcitingPaper\tsection\tstratum\tstratumSize\tmarker\tcited\tbefore\tsentence\tafter\n")
+        f.write(HEADER)
         for key in sorted(strata):
             members = sorted(strata[key], key=lambda r: r["id"])
             chosen = rng.sample(members, min(PLAN.get(key, 0), len(members)))

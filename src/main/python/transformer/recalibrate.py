@@ -19,7 +19,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train import calibrated_confidence, decide, ece, fit_platt, fit_temperature, scores, softmax, threshold_for  # noqa: E402
+from train import calibrated_confidence, decide, ece, fit_temperature, platt_for, scores, softmax, threshold_for  # noqa: E402
 
 
 def read(path):
@@ -32,15 +32,6 @@ def read(path):
 def arrays(rows):
     return (np.array([r["logits"] for r in rows], dtype=np.float64), np.array([r["label"] for r in rows]),
             np.array([r["dataset"] for r in rows]))
-
-
-def platt_for(p, pred, gold, use_rows):
-    out = []
-    for k in range(3):
-        mine = (pred == k) & use_rows
-        use = mine if mine.sum() >= 20 else (pred == k)
-        out.append(fit_platt(p[use, k], (gold[use] == k).astype(float)) if use.sum() >= 5 else [1.0, 0.0])
-    return out
 
 
 def main():

@@ -125,6 +125,17 @@ def fit_platt(p, correct):
     return [float(w[0]), float(w[1])]
 
 
+def platt_for(p, pred, gold, preferred):
+    """One confidence mapping per decided label, fitted on the preferred rows when 20 of them carry that decision,
+    else on every row that does."""
+    out = []
+    for k in range(3):
+        mine = (pred == k) & preferred
+        use = mine if mine.sum() >= 20 else (pred == k)
+        out.append(fit_platt(p[use, k], (gold[use] == k).astype(float)) if use.sum() >= 5 else [1.0, 0.0])
+    return out
+
+
 def calibrated_confidence(p, pred, platt):
     conf = p[np.arange(len(p)), pred]
     out = conf.copy()
@@ -280,11 +291,7 @@ def main():
         ts = threshold_for(hp[pick], hg[pick], 0, a.precision, 5)
         tc = threshold_for(hp[pick_c], hg[pick_c], 1, a.precision, 3, a.contrasting_plateau)
         hpred = decide(hp, ts, tc)
-        platt = []
-        for k in range(3):
-            mine = (hpred == k) & pick
-            use = mine if mine.sum() >= 20 else (hpred == k)
-            platt.append(fit_platt(hp[use, k], (hg[use] == k).astype(float)) if use.sum() >= 5 else [1.0, 0.0])
+        platt = platt_for(hp, hpred, hg, pick)
         for ds in sorted({r["dataset"] for r in held}):
             m = np.array([r["dataset"] == ds for r in held])
             report[f"dev/{ds}/argmax"] = scores(hg[m], decide(hp[m], 0, 0))
