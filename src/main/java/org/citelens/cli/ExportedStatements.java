@@ -1,5 +1,6 @@
 package org.citelens.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -26,7 +27,13 @@ final class ExportedStatements {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
                 if (line.isBlank()) continue;
-                JsonNode n = json.readTree(line);
+                JsonNode n;
+                try {
+                    n = json.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new CommandFailedException(
+                            jsonl + " line " + lineNo + " is not valid JSON: " + e.getOriginalMessage());
+                }
                 String id = n.path("id").asText("");
                 String article = n.path("citing").path("articleId").asText("");
                 String sentence = n.path("sentence").asText("");
@@ -35,13 +42,21 @@ final class ExportedStatements {
                             + " is not an exported statement (needs id, citing.articleId and sentence; write the file"
                             + " with `export --format jsonl`)");
                 }
-                String section = n.path("section").asText("");
                 out.add(new UnlabelledStatement(id, article, new ClassifierInput(
                         n.path("before").asText(""), sentence, n.path("after").asText(""),
                         n.path("marker").asText(""), List.of(),
-                        section.isEmpty() ? null : SectionType.fromWireName(section))));
+                        section(n.path("section").asText(""), jsonl, lineNo))));
             }
         }
         return out;
+    }
+
+    private static SectionType section(String name, Path jsonl, long lineNo) {
+        if (name.isEmpty()) return null;
+        try {
+            return SectionType.fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(jsonl + " line " + lineNo + ": " + e.getMessage());
+        }
     }
 }

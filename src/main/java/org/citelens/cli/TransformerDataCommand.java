@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Set;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.classify.Classifiers;
-import org.citelens.classify.LayeredClassifier;
-import org.citelens.classify.UnlabelledStatement;
 import org.citelens.classify.EncoderTokenizer;
 import org.citelens.classify.LabelledStatement;
+import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.TransformerInputBuilder;
 import org.citelens.classify.TransformerSettings;
 import org.citelens.classify.TransformerTrainingData;
+import org.citelens.classify.UnlabelledStatement;
 
 /**
  * {@code transformer-data --data FILE.tsv[,...] --out FILE.jsonl [--max-tokens N] [--sentence-tokens N]
@@ -59,6 +59,8 @@ public final class TransformerDataCommand implements Command {
             throw new UsageException("--statements " + statements + ": no such file");
         }
         List<LabelledStatement> rows = LabelledInput.read(data);
+        // read before the output is opened, so a bad statements file leaves no half-written output behind
+        List<UnlabelledStatement> unlabelled = statements == null ? List.of() : ExportedStatements.read(statements);
         LayeredClassifier teacher = args.has("teacher") ? teacher(args.get("teacher")) : null;
         long start = System.nanoTime();
         try (EncoderTokenizer tokenizer = EncoderTokenizer.load();
@@ -72,11 +74,13 @@ public final class TransformerDataCommand implements Command {
                     n, data, out, maxTokens, sentenceTokens,
                     teacher == null ? "" : "; teacher " + teacher.name(), (System.nanoTime() - start) / 1e9);
             if (statements != null) {
-                List<UnlabelledStatement> kept = distillable(ExportedStatements.read(statements), rows, teacher);
+                List<UnlabelledStatement> kept = distillable(unlabelled, rows, teacher);
                 int u = writer.writeUnlabelled("corpus", kept, w);
                 System.err.printf("transformer-data: %d unlabelled statements of %s added for distillation in %.1f s%n",
                         u, statements, (System.nanoTime() - start) / 1e9);
             }
+        } finally {
+            if (teacher != null) teacher.transformer().close();
         }
         return 0;
     }

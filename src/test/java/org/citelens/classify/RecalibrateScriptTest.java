@@ -1,6 +1,7 @@
 package org.citelens.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ class RecalibrateScriptTest {
         Map<String, String> ours = recalibrate();
         Map<String, String> pooled = recalibrate("--confidence-datasets", "citelens,clinical");
         assertEquals(ours.get("dev/citelens/shipped"), pooled.get("dev/citelens/shipped"));
-        assertTrue(!ours.get("confidenceCalibration").equals(pooled.get("confidenceCalibration")));
+        assertNotEquals(ours.get("confidenceCalibration"), pooled.get("confidenceCalibration"));
         assertTrue(Double.parseDouble(pooled.get("dev/clinical/ece")) < Double.parseDouble(ours.get("dev/clinical/ece")),
                 "a mapping fitted on the clinical rows too fits them better in-sample: " + ours.get("dev/clinical/ece")
                         + " then " + pooled.get("dev/clinical/ece"));

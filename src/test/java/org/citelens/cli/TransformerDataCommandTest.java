@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,33 @@ class TransformerDataCommandTest {
     void statementsWithoutATeacherIsAUsageError() {
         assertEquals(2, Main.run(new String[] {"transformer-data", "--data", "x.tsv", "--out",
                 tmp.resolve("o.jsonl").toString(), "--statements", "x.jsonl"}));
+    }
+
+    @Test
+    void aStatementsLineThatIsNotJsonFailsNamingTheLineAndWritesNothing() throws Exception {
+        Path data = tmp.resolve("citelens.tsv");
+        List<String> lines = Files.readAllLines(
+                RepositoryFiles.dataRoot().resolve("annotations/citelens.tsv"), StandardCharsets.UTF_8);
+        Files.write(data, lines.subList(0, 2), StandardCharsets.UTF_8);
+        Path statements = tmp.resolve("export.jsonl");
+        Files.write(statements, List.of(exported("u-1", "doi:10.1/x", "discussion"), "{not json"),
+                StandardCharsets.UTF_8);
+        Path out = tmp.resolve("rows.jsonl");
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            code = Main.run(new String[] {"transformer-data", "--data", data.toString(), "--out", out.toString(),
+                    "--teacher", "shipped", "--statements", statements.toString()});
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(1, code);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("line 2 is not valid JSON"), message);
+        assertEquals(1, message.strip().lines().count(), "one line: " + message);
+        assertFalse(Files.exists(out), "no half-written output");
     }
 
     private static String exported(String id, String article, String section) {
