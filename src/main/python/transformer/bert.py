@@ -79,12 +79,20 @@ class Classifier(nn.Module):
         return self.head(self.dropout(pooled))
 
 
-def load_encoder(onnx_path, dropout=0.1):
-    """Builds an Encoder with the ONNX graph's weights; sizes are read off the graph."""
+def load_encoder(onnx_path, dropout=0.1, keep_layers=0):
+    """Builds an Encoder with the ONNX graph's weights; sizes are read off the graph.
+
+    keep_layers > 0 keeps only the bottom layers: a shallower encoder costs proportionally less per statement, and
+    dropping the top layers loses the least (Sajjad et al. 2023, "On the effect of dropping layers of pre-trained
+    transformer models")."""
     graph = onnx.load(onnx_path).graph
     init = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in graph.initializer}
     matmul = {n.name: n.input[1] for n in graph.node if n.op_type == "MatMul" and n.input[1] in init}
     layers = len({name.split("/")[2] for name in matmul if name.startswith("/encoder/layer.")})
+    if keep_layers:
+        if keep_layers > layers:
+            raise ValueError(f"--layers {keep_layers}: the encoder has only {layers} layers")
+        layers = keep_layers
     vocab, hidden = init["embeddings.word_embeddings.weight"].shape
     intermediate = init["encoder.layer.0.intermediate.dense.bias"].shape[0]
     heads = hidden // 32  # MiniLM-L6, E5-small and BGE-small: 12 heads of 32

@@ -17,10 +17,11 @@ teacher=""
 case "$encoder" in
   minilm-l6)        base=("${minilm[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 3) ;;
   e5-small)         base=("${e5[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2) ;;
+  e5-small-l6)      base=("${e5[0]}" "${e5[1]}" e5-small-l6); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2 --layers 6) ;;
   minilm-l6-distil) base=("${minilm[@]}"); caps=(--max-tokens 96 --sentence-tokens 64)
                     recipe=(--epochs 2 --distil 0.5 --distil-temperature 2)
                     teacher=shipped ;;  # the shipped labeller of the time: E5-small aeaa6343 when measured
-  *) echo "train-transformer: --encoder takes e5-small, minilm-l6 or minilm-l6-distil, not '$encoder'" >&2; exit 2 ;;
+  *) echo "train-transformer: --encoder takes e5-small, e5-small-l6, minilm-l6 or minilm-l6-distil, not '$encoder'" >&2; exit 2 ;;
 esac
 artifact=${base[0]}; onnx=${base[1]}; encoder_name=${base[2]}
 

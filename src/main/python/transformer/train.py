@@ -230,6 +230,7 @@ def main():
                     help="weight of the distillation loss (0 to 1): rows carrying a teacher's logits (transformer-data "
                          "--teacher) also learn the teacher's softened scores; unlabelled rows learn only those")
     ap.add_argument("--distil-temperature", type=float, default=2.0)
+    ap.add_argument("--layers", type=int, default=0, help="keep only the encoder's bottom N layers (0: all)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
@@ -255,7 +256,7 @@ def main():
     print(f"train.py: {len(train)} training rows, {len(held)} dev rows, {len(test)} test rows (never trained on)",
           file=sys.stderr)
 
-    encoder, hidden, layers = load_encoder(a.encoder)
+    encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
     model = Classifier(encoder, hidden)
     decay = [p for n, p in model.named_parameters() if not (n.endswith(".bias") or "norm" in n)]
     no_decay = [p for n, p in model.named_parameters() if n.endswith(".bias") or "norm" in n]

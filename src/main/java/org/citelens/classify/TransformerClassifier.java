@@ -115,22 +115,13 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
 
     private float[][] run(List<TransformerInput> encoded, Integer[] order, int from, int to) {
         int rows = to - from;
-        int width = 0;
-        for (int k = from; k < to; k++)
-            width = Math.max(width, encoded.get(order[k]).length());
-        long[] ids = new long[rows * width];
-        long[] mask = new long[rows * width];
-        long[] types = new long[rows * width];
-        for (int r = 0; r < rows; r++) {
-            TransformerInput in = encoded.get(order[from + r]);
-            System.arraycopy(in.ids(), 0, ids, r * width, in.length());
-            System.arraycopy(in.typeIds(), 0, types, r * width, in.length());
-            Arrays.fill(mask, r * width, r * width + in.length(), 1L);
-        }
-        long[] shape = {rows, width};
-        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
-                OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-                OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+        List<TransformerInput> batch = new ArrayList<>(rows);
+        for (int k = from; k < to; k++) batch.add(encoded.get(order[k]));
+        EncoderBatch b = EncoderBatch.of(batch);
+        long[] shape = b.shape();
+        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(b.ids()), shape);
+                OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(b.mask()), shape);
+                OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(b.types()), shape);
                 OrtSession.Result result =
                         session.run(Map.of("input_ids", tIds, "attention_mask", tMask, "token_type_ids", tTypes))) {
             return (float[][]) result.get(0).getValue();

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.citelens.classify.CitationClassifier;
 import org.citelens.index.StatementSink;
 import org.citelens.model.EditorialNotice;
-import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.resolve.WorksRegistry;
 
@@ -89,15 +88,7 @@ public final class CorpusIngest {
             repointed = complete(writer, registry);
         }
         target.afterRegistry(options.index().resolve(WorksRegistries.WORKS_DIR));
-        if (repointed > 0) {
-            progressOut.println("ingest: " + repointed
-                    + " statements indexed earlier under a key now point at the DOI it was merged into");
-        }
-        if (!notices.isEmpty()) {
-            NoticeStore.MergeCounts n = NoticeStore.of(options.index()).merge(notices);
-            progressOut.println("ingest: " + notices.size() + " editorial notices in the corpus's notice articles ("
-                    + n.added() + " new, " + n.updated() + " updated)");
-        }
+        new IngestClosingLines(progressOut, "ingest").finish(repointed, notices, options.index());
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
         long inIndex = target.statementCount(options.index());

@@ -64,10 +64,15 @@ class TransformerTrainingTest {
 
     @Test
     @Timeout(600)
-    void distillationTrainsOnUnlabelledRowsAndTheLossFalls() throws Exception {
+    void aShallowerStudentDistilledOnUnlabelledRowsLearnsAndKeepsOnlyItsLayers() throws Exception {
         Path out = trainTiny(true);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals(0.5, report.get("distil").asDouble());
+        assertEquals(3, report.get("layers").asInt(), "--layers 3 keeps the bottom three of MiniLM's six layers");
+        // The exported graph's node and weight names carry the layer number.
+        String graph = new String(Files.readAllBytes(out.resolve("model.fp32.onnx")), StandardCharsets.ISO_8859_1);
+        assertTrue(graph.contains("encoder.layers.2.") && !graph.contains("encoder.layers.3."),
+                "the exported graph has layers 0 to 2 only");
         assertEquals(24, report.get("trainRows").asInt(), "sixteen labelled rows and eight unlabelled");
         double[] losses = doubles(report.get("losses"));
         double first = (losses[0] + losses[1] + losses[2]) / 3;
@@ -77,7 +82,10 @@ class TransformerTrainingTest {
                 "the model's description says it was distilled");
     }
 
-    /** Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled) and returns the model folder. */
+    /**
+     * Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled, and a three-layer
+     * student) and returns the model folder.
+     */
     private Path trainTiny(boolean distil) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(
                 "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
@@ -142,7 +150,7 @@ class TransformerTrainingTest {
                         "12",
                         "--threads",
                         "2"));
-        if (distil) command.addAll(List.of("--distil", "0.5"));
+        if (distil) command.addAll(List.of("--distil", "0.5", "--layers", "3"));
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("train.log").toFile())

@@ -16,10 +16,10 @@ import org.apache.spark.util.LongAccumulator;
 import org.citelens.index.StatementSink;
 import org.citelens.ingest.ArticleSteps;
 import org.citelens.ingest.CorpusFiles;
+import org.citelens.ingest.IngestClosingLines;
 import org.citelens.ingest.IngestReport;
 import org.citelens.ingest.IngestTarget;
 import org.citelens.ingest.SolrIngestTarget;
-import org.citelens.notice.NoticeStore;
 import org.citelens.resolve.WorksRegistries;
 import org.citelens.solr.SolrConnection;
 
@@ -110,15 +110,7 @@ final class SparkIngestJob {
                 if (repointed > 0) sink.commit(ArticleSteps.COMPLETE);
             }
             target.afterRegistry(worksDir);
-            if (repointed > 0) {
-                out.println("spark-ingest: " + repointed
-                        + " statements indexed earlier under a key now point at the DOI it was merged into");
-            }
-            if (!notices.isEmpty()) {
-                NoticeStore.MergeCounts n = NoticeStore.of(options.work()).merge(notices);
-                out.println("spark-ingest: " + notices.size() + " editorial notices in the corpus's notice articles ("
-                        + n.added() + " new, " + n.updated() + " updated)");
-            }
+            new IngestClosingLines(out, "spark-ingest").finish(repointed, notices, options.work());
             IngestReport report = new IngestReport(
                     options.corpus().toString(),
                     options.work().toString(),
