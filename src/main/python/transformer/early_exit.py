@@ -11,10 +11,12 @@ that measurement; the Java side (org.citelens.classify.bench.EarlyExitFeatures) 
       attention_mask and gives the logits. Together they are the same bytes of weights as MODEL (for timing the
       two halves: EarlyExitSplitTiming).
   early_exit.py probe --features FEATURES.jsonl --settings settings.json --lower-rate R --upper-rate R [--l2 0.01]
+                      [--threshold T --write OUT/settings.json]
       fits the probe on the training rows (the rows the shipped model was trained on), then prints, for each exit
       threshold on the probe's probability of mentioning, the share of corpus statements that would go on to the
       upper layers, statements/s estimated from the two halves' measured rates, and the shipped model's supporting and contrasting decisions the
-      exit would lose on the held-out rows. Choose the threshold on dev.
+      exit would lose on the held-out rows. Choose the threshold on dev. With --write, also writes the settings of
+      a two-graph model (with split's lower.onnx and upper.onnx beside it) that Classifiers.load runs with the exit.
 
 Needs only Debian's python3-onnx, python3-numpy and python3-torch (as train.py).
 """
@@ -127,6 +129,18 @@ def probe(a):
     opt.step(closure)
     with torch.no_grad():
         mentioning = torch.softmax(xs @ weight + bias, 1)[:, 2].numpy()
+    if a.write:
+        # The runtime's settings: the model's own, a new name (its labels may differ, so relabel redoes them), the probe.
+        out = dict(settings)
+        out["name"] = f"{settings['name']}-exit{a.layer}"
+        out["description"] = (settings.get("description", "") + f"; early exit after layer {a.layer} at "
+                              f"P(mentioning) {a.threshold} (a linear probe, L2 {a.l2}, on {len(train)} training rows)")
+        out["earlyExit"] = {"layer": a.layer, "threshold": a.threshold, "mean": [float(v) for v in mean],
+                            "scale": [float(v) for v in scale], "weights": weight.detach().tolist(),
+                            "bias": bias.detach().tolist()}
+        with open(a.write, "w") as f:
+            json.dump(out, f, indent=2)
+        print(f"early_exit.py: wrote {a.write} ({out['name']})", file=sys.stderr)
     shipped = np.array([decide(r["logits"], settings) for r in rows])
     corpus = [i for i, r in enumerate(rows) if r["dataset"] == "corpus"]
     parts = [("citelens", "dev"), ("clinical", "dev"), ("citelens", "test")]
@@ -165,6 +179,8 @@ def main():
                    help="statements/s of the lower half on one thread (EarlyExitSplitTiming), for the estimate")
     p.add_argument("--upper-rate", type=float, required=True, help="the same for the upper half")
     p.add_argument("--l2", type=float, default=0.01)
+    p.add_argument("--threshold", type=float, default=0.85, help="the exit threshold written by --write")
+    p.add_argument("--write", help="write the model's settings.json with this probe and threshold to this path")
     a = ap.parse_args()
     {"expose": expose, "split": split, "probe": probe}[a.command](a)
 

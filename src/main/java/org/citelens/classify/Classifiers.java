@@ -46,19 +46,27 @@ public final class Classifiers {
     }
 
     /**
-     * A labeller from a file or folder: a folder with {@code model.onnx} and {@code settings.json} is a transformer
+     * A labeller from a file or folder: a folder with {@code model.onnx} (or, for an early exit, {@code lower.onnx} and
+     * {@code upper.onnx}) and {@code settings.json} is a transformer
      * (run behind the shipped section rule and fast screen); any other file is a fast model written by {@code train}.
      */
     public static CitationClassifier load(Path path, int threads) throws IOException {
         if (Files.isDirectory(path)) {
             Path onnx = path.resolve("model.onnx");
+            Path lower = path.resolve("lower.onnx");
+            Path upper = path.resolve("upper.onnx");
             Path settings = path.resolve("settings.json");
-            if (!Files.isRegularFile(onnx) || !Files.isRegularFile(settings)) {
-                throw new IOException(path + " holds no transformer model (model.onnx and settings.json)");
+            boolean whole = Files.isRegularFile(onnx);
+            boolean split = Files.isRegularFile(lower) && Files.isRegularFile(upper);
+            if (!(whole || split) || !Files.isRegularFile(settings)) {
+                throw new IOException(path + " holds no transformer model (model.onnx, or lower.onnx and upper.onnx"
+                        + " for an early exit, and settings.json)");
             }
             try (InputStream in = Files.newInputStream(settings)) {
-                return layered(
-                        new TransformerClassifier(Files.readAllBytes(onnx), TransformerSettings.read(in), threads));
+                TransformerSettings s = TransformerSettings.read(in);
+                return layered(whole
+                        ? new TransformerClassifier(Files.readAllBytes(onnx), s, threads)
+                        : new TransformerClassifier(Files.readAllBytes(lower), Files.readAllBytes(upper), s, threads));
             }
         }
         if (!Files.isRegularFile(path)) throw new IOException("no such model file or folder: " + path);

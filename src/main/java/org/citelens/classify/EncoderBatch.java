@@ -1,7 +1,14 @@
 package org.citelens.classify;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A batch of encoder inputs as the ONNX graph takes them: token ids, attention mask and segment ids, each row padded
@@ -22,6 +29,27 @@ public record EncoderBatch(long[] ids, long[] mask, long[] types, long[] shape) 
             Arrays.fill(mask, r * width, r * width + in.length(), 1L);
         }
         return new EncoderBatch(ids, mask, types, new long[] {rows, width});
+    }
+
+    /** The inputs at positions {@code from} (inclusive) to {@code to} of {@code order}, as one batch. */
+    public static EncoderBatch of(List<TransformerInput> encoded, Integer[] order, int from, int to) {
+        List<TransformerInput> batch = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) batch.add(encoded.get(order[k]));
+        return of(batch);
+    }
+
+    /** Runs a graph that takes the encoder's three inputs on this batch; the caller closes the result. */
+    public OrtSession.Result run(OrtEnvironment env, OrtSession session) throws OrtException {
+        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+                OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+                OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape)) {
+            return session.run(Map.of("input_ids", tIds, "attention_mask", tMask, "token_type_ids", tTypes));
+        }
+    }
+
+    /** The number of rows. */
+    public int rows() {
+        return (int) shape[0];
     }
 
     /** The padded length of every row. */

@@ -4,10 +4,12 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.citelens.model.Label;
@@ -23,12 +25,29 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     private static final int BATCH = 8;
 
     private final OrtEnvironment env;
+    /** The whole graph, or with an early exit its lower layers (output: the states the probe reads). */
     private final OrtSession session;
+    /** With an early exit, the upper layers (inputs: those states and the attention mask); null otherwise. */
+    private final OrtSession upper;
+    /** The upper graph's input for the lower layers' states. */
+    private final String statesInput;
     private final EncoderTokenizer tokenizer;
     private final TransformerInputBuilder inputs;
     private final TransformerSettings settings;
 
     TransformerClassifier(byte[] onnx, TransformerSettings settings, int threads) {
+        this(onnx, null, settings, threads);
+    }
+
+    /**
+     * @param lower the graph up to the early exit's layer, or the whole graph when {@code upper} is null
+     * @param upper the rest of the graph, given when the settings carry an early exit
+     */
+    TransformerClassifier(byte[] lower, byte[] upper, TransformerSettings settings, int threads) {
+        if ((upper == null) != (settings.earlyExit() == null)) {
+            throw new IllegalArgumentException("model " + settings.name() + ": an early exit needs both its settings"
+                    + " (earlyExit) and the two graphs (lower.onnx, upper.onnx)");
+        }
         this.settings = settings;
         this.env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -36,7 +55,13 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = env.createSession(onnx, options);
+            this.session = env.createSession(lower, options);
+            this.upper = upper == null ? null : env.createSession(upper, options);
+            this.statesInput = this.upper == null ? null : this.upper.getInputNames().stream()
+                    .filter(n -> !n.equals("attention_mask"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "model " + settings.name() + ": upper.onnx takes no states input"));
         } catch (OrtException e) {
             throw new IllegalStateException(
                     "cannot load the transformer model " + settings.name() + ": " + e.getMessage(), e);
@@ -93,7 +118,11 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
         return p;
     }
 
-    /** Raw logits, one row per input, in input order; inputs are batched by length. */
+    /**
+     * Raw logits, one row per input, in input order; inputs are batched by length. With an early exit, a statement
+     * the probe finds plainly mentioning gets the probe's logits times the temperature (so the calibrated
+     * probabilities are the probe's own) and never reaches the upper layers.
+     */
     public double[][] logits(List<TransformerInput> encoded) {
         Integer[] order = new Integer[encoded.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
@@ -101,6 +130,7 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
                 order,
                 (a, b) ->
                         Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
+        if (upper != null) return new EarlyExitRun(encoded, order).logits();
         double[][] out = new double[encoded.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
             int to = Math.min(order.length, from + BATCH);
@@ -114,20 +144,95 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     }
 
     private float[][] run(List<TransformerInput> encoded, Integer[] order, int from, int to) {
-        int rows = to - from;
-        List<TransformerInput> batch = new ArrayList<>(rows);
-        for (int k = from; k < to; k++) batch.add(encoded.get(order[k]));
-        EncoderBatch b = EncoderBatch.of(batch);
-        long[] shape = b.shape();
-        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(b.ids()), shape);
-                OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(b.mask()), shape);
-                OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(b.types()), shape);
-                OrtSession.Result result =
-                        session.run(Map.of("input_ids", tIds, "attention_mask", tMask, "token_type_ids", tTypes))) {
+        try (OrtSession.Result result = EncoderBatch.of(encoded, order, from, to).run(env, session)) {
             return (float[][]) result.get(0).getValue();
         } catch (OrtException e) {
             throw new IllegalStateException(
-                    "the transformer model failed on a batch of " + rows + ": " + e.getMessage(), e);
+                    "the transformer model failed on a batch of " + (to - from) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One call's two-stage scoring: the lower layers for every statement, in length order; the probe on each
+     * statement's mean-pooled states; then the upper layers for those that did not exit, re-batched in length order.
+     */
+    private final class EarlyExitRun {
+        private final List<TransformerInput> encoded;
+        private final Integer[] order;
+        private final double[][] out;
+        /** The states of the statements that go on, by input index, each {@code length x width}. */
+        private final Map<Integer, float[]> states = new HashMap<>();
+        private final EarlyExit exit = settings.earlyExit();
+
+        EarlyExitRun(List<TransformerInput> encoded, Integer[] order) {
+            this.encoded = encoded;
+            this.order = order;
+            this.out = new double[encoded.size()][];
+        }
+
+        double[][] logits() {
+            for (int from = 0; from < order.length; from += BATCH) lower(from, Math.min(order.length, from + BATCH));
+            List<Integer> rest = new ArrayList<>();
+            for (Integer k : order) if (states.containsKey(k)) rest.add(k);
+            for (int from = 0; from < rest.size(); from += BATCH) {
+                upper(rest.subList(from, Math.min(rest.size(), from + BATCH)));
+            }
+            return out;
+        }
+
+        private void lower(int from, int to) {
+            EncoderBatch b = EncoderBatch.of(encoded, order, from, to);
+            int width = exit.width();
+            try (OrtSession.Result result = b.run(env, session)) {
+                FloatBuffer h = ((OnnxTensor) result.get(0)).getFloatBuffer();
+                for (int r = 0; r < b.rows(); r++) {
+                    int len = encoded.get(order[from + r]).length();
+                    float[] mine = new float[len * width];
+                    h.get((r * b.width()) * width, mine);
+                    float[] pooled = new float[width];
+                    for (int t = 0; t < len; t++) {
+                        for (int d = 0; d < width; d++) pooled[d] += mine[t * width + d];
+                    }
+                    for (int d = 0; d < width; d++) pooled[d] /= len;
+                    double[] z = exit.logits(pooled);
+                    double[] p = softmax(z, 1);
+                    if (p[Labels.MENTIONING] >= exit.threshold()) {
+                        for (int c = 0; c < z.length; c++) z[c] *= settings.temperature();
+                        out[order[from + r]] = z;
+                    } else {
+                        states.put(order[from + r], mine);
+                    }
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("the transformer model's lower layers failed on a batch of "
+                        + b.rows() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void upper(List<Integer> rows) {
+            int width = exit.width();
+            int longest = 0;
+            for (int k : rows) longest = Math.max(longest, encoded.get(k).length());
+            float[] hidden = new float[rows.size() * longest * width];
+            long[] mask = new long[rows.size() * longest];
+            for (int r = 0; r < rows.size(); r++) {
+                float[] mine = states.get(rows.get(r));
+                System.arraycopy(mine, 0, hidden, r * longest * width, mine.length);
+                Arrays.fill(mask, r * longest, r * longest + mine.length / width, 1L);
+            }
+            try (OnnxTensor tHidden = OnnxTensor.createTensor(
+                            env, FloatBuffer.wrap(hidden), new long[] {rows.size(), longest, width});
+                    OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), new long[] {rows.size(), longest});
+                    OrtSession.Result result = upper.run(
+                            Map.of(statesInput, tHidden, "attention_mask", tMask))) {
+                float[][] logits = (float[][]) result.get(0).getValue();
+                for (int r = 0; r < rows.size(); r++) {
+                    out[rows.get(r)] = new double[] {logits[r][0], logits[r][1], logits[r][2]};
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("the transformer model's upper layers failed on a batch of "
+                        + rows.size() + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -148,6 +253,7 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     public void close() {
         try {
             session.close();
+            if (upper != null) upper.close();
         } catch (OrtException e) {
             // Closing frees native memory; a failure here leaves nothing for the caller to do.
         }

@@ -26,6 +26,8 @@ import java.util.List;
  *                              rows, because the precision-first rule makes a raw "mentioning" probability pessimistic;
  *                              null for none
  * @param description training data and options, printed by evaluate
+ * @param earlyExit the probe that lets plainly mentioning statements leave after a middle layer; null when the model
+ *                  is one graph ({@code model.onnx}) rather than two ({@code lower.onnx}, {@code upper.onnx})
  */
 public record TransformerSettings(
         String name,
@@ -38,7 +40,8 @@ public record TransformerSettings(
         double screenThreshold,
         List<String> screenCues,
         double[][] confidenceCalibration,
-        String description) {
+        String description,
+        EarlyExit earlyExit) {
     public static final int DEFAULT_MAX_TOKENS = 128;
     public static final int DEFAULT_SENTENCE_TOKENS = 80;
     private static final ObjectMapper JSON = new ObjectMapper();

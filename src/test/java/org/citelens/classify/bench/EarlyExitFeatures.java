@@ -4,13 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,16 +98,9 @@ public final class EarlyExitFeatures {
     private static void run(OrtEnvironment env, OrtSession session, List<TransformerInput> encoded, Integer[] order,
             int from, int to, List<Statement> statements) throws OrtException {
         int rows = to - from;
-        List<TransformerInput> batch = new ArrayList<>(rows);
-        for (int k = from; k < to; k++) batch.add(encoded.get(order[k]));
-        EncoderBatch b = EncoderBatch.of(batch);
-        long[] shape = b.shape();
+        EncoderBatch b = EncoderBatch.of(encoded, order, from, to);
         int width = b.width();
-        try (OnnxTensor tIds = OnnxTensor.createTensor(env, LongBuffer.wrap(b.ids()), shape);
-                OnnxTensor tMask = OnnxTensor.createTensor(env, LongBuffer.wrap(b.mask()), shape);
-                OnnxTensor tTypes = OnnxTensor.createTensor(env, LongBuffer.wrap(b.types()), shape);
-                OrtSession.Result result =
-                        session.run(Map.of("input_ids", tIds, "attention_mask", tMask, "token_type_ids", tTypes))) {
+        try (OrtSession.Result result = b.run(env, session)) {
             float[][] logits = (float[][]) result.get("logits").orElseThrow().getValue();
             OnnxTensor hidden = (OnnxTensor) result.get("hidden").orElseThrow(
                     () -> new IllegalArgumentException("the graph has no 'hidden' output: write it with early_exit.py expose"));
