@@ -34,6 +34,20 @@ public record EarlyExit(int layer, double threshold, double[] mean, double[] sca
         return mean.length;
     }
 
+    /**
+     * The mean over a statement's tokens of its states ({@code length x width}, row by row): what the probe reads, at
+     * run time and when its training features are written, so the two cannot differ.
+     */
+    public static float[] meanPool(float[] states, int width) {
+        int length = states.length / width;
+        float[] pooled = new float[width];
+        for (int t = 0; t < length; t++) {
+            for (int d = 0; d < width; d++) pooled[d] += states[t * width + d];
+        }
+        for (int d = 0; d < width; d++) pooled[d] /= length;
+        return pooled;
+    }
+
     /** The probe's logits for one statement's mean-pooled states. */
     public double[] logits(float[] pooled) {
         double[] z = bias.clone();

@@ -189,12 +189,7 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
                     int len = encoded.get(order[from + r]).length();
                     float[] mine = new float[len * width];
                     h.get((r * b.width()) * width, mine);
-                    float[] pooled = new float[width];
-                    for (int t = 0; t < len; t++) {
-                        for (int d = 0; d < width; d++) pooled[d] += mine[t * width + d];
-                    }
-                    for (int d = 0; d < width; d++) pooled[d] /= len;
-                    double[] z = exit.logits(pooled);
+                    double[] z = exit.logits(EarlyExit.meanPool(mine, width));
                     double[] p = softmax(z, 1);
                     if (p[Labels.MENTIONING] >= exit.threshold()) {
                         for (int c = 0; c < z.length; c++) z[c] *= settings.temperature();

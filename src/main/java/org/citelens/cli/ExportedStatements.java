@@ -14,12 +14,15 @@ import org.citelens.classify.ClassifierInput;
 import org.citelens.classify.UnlabelledStatement;
 import org.citelens.model.SectionType;
 
-/** Statements as {@code export --format jsonl} writes them, read back as classifier inputs. */
-final class ExportedStatements {
+/**
+ * Statements as {@code export --format jsonl} writes them, read back as classifier inputs (for transformer-data's
+ * distillation rows, and for the bench programs that measure labellers on the exported corpus).
+ */
+public final class ExportedStatements {
     private ExportedStatements() {}
 
     /** Every line of the file; a line without id, citing article or sentence is a failure naming the line. */
-    static List<UnlabelledStatement> read(Path jsonl) throws IOException {
+    public static List<UnlabelledStatement> read(Path jsonl) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<UnlabelledStatement> out = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.citelens.model.Label;
+import org.citelens.model.SectionType;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The two-graph transformer with an early exit, on the shipped model cut at layer 6 by {@code early_exit.py split}:
  * when no statement exits, the lower and upper graphs give the whole graph's decisions and nearly its logits; when every statement exits, the
- * probe's own probabilities come back; and settings and graphs that do not go together are refused.
+ * probe's own probabilities come back; settings and graphs that do not go together are refused; and a model folder
+ * with the two graphs loads as the layered labeller under the exit model's name.
  */
 class EarlyExitRuntimeTest {
     private static final Path SHIPPED = Path.of("src/main/resources/org/citelens/classify/transformer");
@@ -106,6 +110,33 @@ class EarlyExitRuntimeTest {
             for (double[] p : two.probabilities(inputs)) assertArrayEquals(probe, p, 1e-9);
             assertEquals(Label.MENTIONING,
                     two.rule().decide(two.probabilities(inputs.subList(0, 1))[0]));
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aFolderWithTheTwoGraphsLoadsAsALayeredLabeller() throws Exception {
+        Path folder = tmp.resolve("exit6");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("lower.onnx"), lower);
+        new ObjectMapper().writeValue(folder.resolve("settings.json").toFile(), withProbe(new double[] {0, 0, 5}));
+        IOException missing = assertThrows(IOException.class, () -> Classifiers.load(folder, 1));
+        assertTrue(missing.getMessage().contains("lower.onnx and upper.onnx"), missing.getMessage());
+
+        Files.write(folder.resolve("upper.onnx"), upper);
+        LayeredClassifier loaded = (LayeredClassifier) Classifiers.load(folder, 1);
+        try (TransformerClassifier transformer = loaded.transformer()) {
+            assertEquals(shipped.name() + "-exit6", loaded.name());
+            assertEquals(6, transformer.settings().earlyExit().layer());
+            // a Results statement reaches the transformer, and this probe lets every statement exit as mentioning
+            ClassifierInput in = new ClassifierInput("We measured the yield.",
+                    "In contrast to Smith et al. [12], our yields were higher.", "", "[12]", List.of(),
+                    SectionType.RESULTS);
+            assertTrue(loaded.reachesTransformer(in), "a contrast cue sends it past the fast screen");
+            Prediction p = loaded.classify(in);
+            assertEquals(Label.MENTIONING, p.label());
+            assertEquals(TransformerClassifier.softmax(new double[] {0, 0, 5}, 1)[Labels.MENTIONING],
+                    p.scores().get(Label.MENTIONING), 1e-9, "the probe's probability, not the upper layers'");
         }
     }
 

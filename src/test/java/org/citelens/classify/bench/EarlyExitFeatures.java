@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.citelens.classify.ClassifierInput;
 import org.citelens.classify.Classifiers;
+import org.citelens.classify.EarlyExit;
 import org.citelens.classify.EncoderBatch;
 import org.citelens.classify.EncoderTokenizer;
 import org.citelens.classify.LabelledData;
@@ -26,6 +27,8 @@ import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.TransformerInput;
 import org.citelens.classify.TransformerInputBuilder;
+import org.citelens.classify.UnlabelledStatement;
+import org.citelens.cli.ExportedStatements;
 import org.citelens.testdata.RepositoryFiles;
 
 /**
@@ -56,7 +59,8 @@ public final class EarlyExitFeatures {
                         layered.reachesTransformer(r.input())), r.input()));
             }
         }
-        for (ClassifierInput in : EscalationMeasurement.corpus(Path.of(args[1]))) {
+        for (UnlabelledStatement u : ExportedStatements.read(Path.of(args[1]))) {
+            ClassifierInput in = u.input();
             if (layered.reachesTransformer(in)) {
                 statements.add(new Statement(fields("", "corpus", "corpus", "", true), in));
             }
@@ -108,14 +112,11 @@ public final class EarlyExitFeatures {
             int dim = (int) hidden.getInfo().getShape()[2];
             for (int r = 0; r < rows; r++) {
                 int len = encoded.get(order[from + r]).length();
-                float[] pooled = new float[dim];
-                for (int t = 0; t < len; t++) {
-                    for (int d = 0; d < dim; d++) pooled[d] += h.get((r * width + t) * dim + d);
-                }
-                for (int d = 0; d < dim; d++) pooled[d] /= len;
+                float[] states = new float[len * dim];
+                h.get(r * width * dim, states);
                 Map<String, Object> fields = statements.get(order[from + r]).fields();
                 fields.put("logits", new float[] {logits[r][0], logits[r][1], logits[r][2]});
-                fields.put("pooled", pooled);
+                fields.put("pooled", EarlyExit.meanPool(states, dim));
             }
         }
     }

@@ -1,11 +1,6 @@
 package org.citelens.classify.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +14,9 @@ import org.citelens.classify.Labels;
 import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.Prediction;
 import org.citelens.classify.TransformerClassifier;
+import org.citelens.classify.UnlabelledStatement;
+import org.citelens.cli.ExportedStatements;
 import org.citelens.model.Label;
-import org.citelens.model.SectionType;
 import org.citelens.testdata.RepositoryFiles;
 
 /**
@@ -65,10 +61,10 @@ public final class EscalationMeasurement {
                 inputs.add(r.input());
             }
         }
-        for (ClassifierInput in : corpus(Path.of(args[1]))) {
+        for (UnlabelledStatement u : ExportedStatements.read(Path.of(args[1]))) {
             groups.add("corpus");
             gold.add(null);
-            inputs.add(in);
+            inputs.add(u.input());
         }
         List<Row> rows = new ArrayList<>();
         try (TransformerClassifier shipped = Classifiers.shippedTransformer(1)) {
@@ -123,21 +119,5 @@ public final class EscalationMeasurement {
         int sum = 0;
         for (int[] row : confusion) sum += row[column];
         return sum;
-    }
-
-    static List<ClassifierInput> corpus(Path jsonl) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<ClassifierInput> out = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                JsonNode n = json.readTree(line);
-                String section = n.path("section").asText("");
-                out.add(new ClassifierInput(n.path("before").asText(""), n.path("sentence").asText(""),
-                        n.path("after").asText(""), n.path("marker").asText(""), List.of(),
-                        section.isEmpty() ? null : SectionType.fromWireName(section)));
-            }
-        }
-        return out;
     }
 }
