@@ -112,8 +112,8 @@ final class LocalSolrCloudProcess implements AutoCloseable {
     synchronized void stopNode(int n) throws InterruptedException {
         if (!stopped.add(n)) return;
         control.println("stop " + n);
-        // the cluster waits up to a minute for ZooKeeper to drop the node, after Jetty stopped
-        await("STOPPED " + n, 120);
+        // the cluster waits up to three minutes for ZooKeeper to drop the node, after Jetty stopped
+        await("STOPPED " + n, 240);
     }
 
     /** SIGTERM, then a forced kill if the cluster has not stopped within 30 s. */

@@ -354,7 +354,10 @@ class SolrCloudEndToEndTest {
             assertTrue(line.contains("faults"), line);
             firstRun = "failed: " + line;
         }
-        assertTrue(stopping.stopped.get(), "node 1 stopped while the ingest ran; it " + firstRun);
+        assertTrue(
+                stopping.stopped.get(),
+                "node 1 stopped while the ingest ran (the stop failed: " + stopping.stopFailure.get() + "); it "
+                        + firstRun);
         // which of the two it was, for the report's output (docs/solrcloud.md quotes it)
         System.out.println("SolrCloudEndToEndTest: the ingest during which node 1 stopped " + firstRun);
 
