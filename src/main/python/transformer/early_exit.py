@@ -2,7 +2,7 @@
 
 The idea: a linear probe on the mean-pooled output of a middle layer of the shipped int8 graph says which statements
 are plainly mentioning; only the others would pay for the upper layers. This script does the two offline parts of
-that measurement; the Java side (org.citelens.classify.bench.EarlyExitFeatures) runs the graph.
+that measurement; the Java side (`citelens exit-features`) runs the graph. add-early-exit.sh chains them for a trained model.
 
   early_exit.py expose --model MODEL.onnx --layer N --out OUT.onnx
       writes the graph with the output of layer N (1-based: the first N layers) as a second output, "hidden".
@@ -10,11 +10,11 @@ that measurement; the Java side (org.citelens.classify.bench.EarlyExitFeatures) 
       cuts the graph in two at layer N: LOWER takes the three inputs and gives "hidden"; UPPER takes "hidden" and
       attention_mask and gives the logits. Together they are the same bytes of weights as MODEL (for timing the
       two halves: EarlyExitSplitTiming).
-  early_exit.py probe --features FEATURES.jsonl --settings settings.json --lower-rate R --upper-rate R [--l2 0.01]
-                      [--threshold T --write OUT/settings.json]
+  early_exit.py probe --features FEATURES.jsonl --settings settings.json [--lower-rate R --upper-rate R] [--l2 0.01]
+                      [--threshold T|dev --write OUT/settings.json]
       fits the probe on the training rows (the rows the shipped model was trained on), then prints, for each exit
       threshold on the probe's probability of mentioning, the share of corpus statements that would go on to the
-      upper layers, statements/s estimated from the two halves' measured rates, and the shipped model's supporting and contrasting decisions the
+      upper layers, statements/s estimated from the two halves' measured rates if given, and the shipped model's supporting and contrasting decisions the
       exit would lose on the held-out rows. Choose the threshold on dev. With --write, also writes the settings of
       a two-graph model (with split's lower.onnx and upper.onnx beside it) that Classifiers.load runs with the exit.
 
@@ -129,34 +129,49 @@ def probe(a):
     opt.step(closure)
     with torch.no_grad():
         mentioning = torch.softmax(xs @ weight + bias, 1)[:, 2].numpy()
-    if a.write:
-        # The runtime's settings: the model's own, a new name (its labels may differ, so relabel redoes them), the probe.
-        out = dict(settings)
-        out["name"] = f"{settings['name']}-exit{a.layer}"
-        out["description"] = (settings.get("description", "") + f"; early exit after layer {a.layer} at "
-                              f"P(mentioning) {a.threshold} (a linear probe, L2 {a.l2}, on {len(train)} training rows)")
-        out["earlyExit"] = {"layer": a.layer, "threshold": a.threshold, "mean": [float(v) for v in mean],
-                            "scale": [float(v) for v in scale], "weights": weight.detach().tolist(),
-                            "bias": bias.detach().tolist()}
-        with open(a.write, "w") as f:
-            json.dump(out, f, indent=2)
-        print(f"early_exit.py: wrote {a.write} ({out['name']})", file=sys.stderr)
     shipped = np.array([decide(r["logits"], settings) for r in rows])
     corpus = [i for i, r in enumerate(rows) if r["dataset"] == "corpus"]
     parts = [("citelens", "dev"), ("clinical", "dev"), ("citelens", "test")]
     print(f"probe on layer {a.layer} ({len(train)} training rows, L2 {a.l2}); {len(corpus)} corpus statements past the screen")
-    for t in (0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97):
-        escalated = float(np.mean([mentioning[i] < t for i in corpus]))
-        # Every statement pays for the lower layers, the escalated share for the upper ones too.
-        rate = 1 / (1 / a.lower_rate + escalated / a.upper_rate)
-        line = [f"exit at {t:.2f}: {escalated:.3f} escalated, {rate:.0f} statements/s"]
+    lossless_on_dev = []
+    for t in THRESHOLDS:
+        escalated = float(np.mean([mentioning[i] < t for i in corpus])) if corpus else float("nan")
+        line = [f"exit at {t:.2f}: {escalated:.3f} escalated"]
+        if a.lower_rate and a.upper_rate:
+            # Every statement pays for the lower layers, the escalated share for the upper ones too.
+            line[0] += f", {1 / (1 / a.lower_rate + escalated / a.upper_rate):.0f} statements/s"
         for dataset, split in parts:
             held = [i for i, r in enumerate(rows) if r["dataset"] == dataset and r["split"] == split and r["reaches"]]
             rare = [i for i in held if shipped[i] != 2]
             lost = [i for i in rare if mentioning[i] >= t]
             right = sum(1 for i in lost if shipped[i] == labels[rows[i]["gold"]])
             line.append(f"{dataset} {split}: {len(lost)} of {len(rare)} rare decisions lost ({right} of them right)")
+            if (dataset, split) == ("citelens", "dev") and not lost:
+                lossless_on_dev.append(t)
         print(" | ".join(line))
+    if a.write:
+        if a.threshold == "dev":
+            # The choice made for the shipped model: the lowest threshold at which the exit takes none of the model's
+            # supporting or contrasting decisions on our dev split.
+            if not lossless_on_dev:
+                sys.exit("early_exit.py: every threshold loses a rare decision on dev; no exit written")
+            threshold = min(lossless_on_dev)
+        else:
+            threshold = float(a.threshold)
+        # The runtime's settings: the model's own, a new name (its labels may differ, so relabel redoes them), the probe.
+        out = dict(settings)
+        out["name"] = f"{settings['name']}-exit{a.layer}"
+        out["description"] = (settings.get("description", "") + f"; early exit after layer {a.layer} at "
+                              f"P(mentioning) {threshold} (a linear probe, L2 {a.l2}, on {len(train)} training rows)")
+        out["earlyExit"] = {"layer": a.layer, "threshold": threshold, "mean": [float(v) for v in mean],
+                            "scale": [float(v) for v in scale], "weights": weight.detach().tolist(),
+                            "bias": bias.detach().tolist()}
+        with open(a.write, "w") as f:
+            json.dump(out, f, indent=2)
+        print(f"early_exit.py: wrote {a.write} ({out['name']}, exit at {threshold})", file=sys.stderr)
+
+
+THRESHOLDS = (0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97)
 
 
 def main():
@@ -175,11 +190,13 @@ def main():
     p.add_argument("--features", required=True)
     p.add_argument("--settings", required=True)
     p.add_argument("--layer", type=int, default=6)
-    p.add_argument("--lower-rate", type=float, required=True,
-                   help="statements/s of the lower half on one thread (EarlyExitSplitTiming), for the estimate")
-    p.add_argument("--upper-rate", type=float, required=True, help="the same for the upper half")
+    p.add_argument("--lower-rate", type=float,
+                   help="statements/s of the lower half on one thread (EarlyExitSplitTiming), for an estimate")
+    p.add_argument("--upper-rate", type=float, help="the same for the upper half")
     p.add_argument("--l2", type=float, default=0.01)
-    p.add_argument("--threshold", type=float, default=0.85, help="the exit threshold written by --write")
+    p.add_argument("--threshold", default="dev",
+                   help="the exit threshold written by --write: a number, or dev (the default) for the lowest of the"
+                        " table's thresholds that loses none of the model's rare decisions on our dev split")
     p.add_argument("--write", help="write the model's settings.json with this probe and threshold to this path")
     a = ap.parse_args()
     {"expose": expose, "split": split, "probe": probe}[a.command](a)

@@ -10,7 +10,13 @@ import java.nio.file.Path;
 public final class Classifiers {
     /** The classpath resource holding the shipped fast (linear) model (built by {@code train}, see docs/classifier.md). */
     public static final String SHIPPED_RESOURCE = "/org/citelens/classify/model.bin.gz";
-    /** The shipped transformer: an ONNX graph and the settings it must be run with. */
+    /**
+     * The shipped transformer: its ONNX graph cut at the early exit (layers up to the exit, and the rest) and the
+     * settings it must be run with, probe included; a model without an exit ships as one graph instead.
+     */
+    public static final String TRANSFORMER_LOWER = "/org/citelens/classify/transformer/lower.onnx";
+
+    public static final String TRANSFORMER_UPPER = "/org/citelens/classify/transformer/upper.onnx";
     public static final String TRANSFORMER_MODEL = "/org/citelens/classify/transformer/model.onnx";
 
     public static final String TRANSFORMER_SETTINGS = "/org/citelens/classify/transformer/settings.json";
@@ -87,18 +93,30 @@ public final class Classifiers {
         }
     }
 
-    /** The shipped transformer with its own session; callers keep and close it. */
+    /** The shipped transformer with its own sessions; callers keep and close it. */
     public static TransformerClassifier shippedTransformer(int threads) {
-        try (InputStream model = Classifiers.class.getResourceAsStream(TRANSFORMER_MODEL);
-                InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
-            if (model == null || settings == null) {
-                throw new IllegalStateException(
-                        "the shipped transformer " + TRANSFORMER_MODEL + " is missing from the classpath; "
-                                + "rebuild it with `./run.sh train-transformer` (docs/classifier.md) and repackage, or use --labeller fast");
+        try (InputStream settings = Classifiers.class.getResourceAsStream(TRANSFORMER_SETTINGS)) {
+            byte[] lower = resource(TRANSFORMER_LOWER);
+            byte[] upper = resource(TRANSFORMER_UPPER);
+            byte[] whole = lower == null ? resource(TRANSFORMER_MODEL) : null;
+            if (settings == null || (lower == null || upper == null) && whole == null) {
+                throw new IllegalStateException("the shipped transformer (" + TRANSFORMER_LOWER + " and "
+                        + TRANSFORMER_UPPER + ", or " + TRANSFORMER_MODEL + ", with " + TRANSFORMER_SETTINGS
+                        + ") is missing from the classpath; rebuild it with `./run.sh train-transformer`"
+                        + " (docs/classifier.md) and repackage, or use --labeller fast");
             }
-            return new TransformerClassifier(model.readAllBytes(), TransformerSettings.read(settings), threads);
+            TransformerSettings s = TransformerSettings.read(settings);
+            return whole != null
+                    ? new TransformerClassifier(whole, s, threads)
+                    : new TransformerClassifier(lower, upper, s, threads);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the shipped transformer " + TRANSFORMER_MODEL, e);
+            throw new UncheckedIOException("cannot read the shipped transformer", e);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = Classifiers.class.getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
         }
     }
 

