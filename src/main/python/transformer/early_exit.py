@@ -1,15 +1,15 @@
-"""Measures an early exit for a shipped transformer labeller (docs/classifier.md, "What was tried", early exit).
+"""Builds and measures the early exit of a transformer labeller (docs/classifier.md, "Early exit").
 
-The idea: a linear probe on the mean-pooled output of a middle layer of the shipped int8 graph says which statements
-are plainly mentioning; only the others would pay for the upper layers. This script does the two offline parts of
-that measurement; the Java side (`citelens exit-features`) runs the graph. add-early-exit.sh chains them for a trained model.
+A linear probe on the mean-pooled output of a middle layer of the int8 graph says which statements are plainly
+mentioning; only the others pay for the upper layers. This script does the offline parts; the Java side
+(`citelens exit-features`) runs the graph. add-early-exit.sh chains them for a trained model, as the shipped one was.
 
   early_exit.py expose --model MODEL.onnx --layer N --out OUT.onnx
       writes the graph with the output of layer N (1-based: the first N layers) as a second output, "hidden".
   early_exit.py split --model MODEL.onnx --layer N --out-lower LOWER.onnx --out-upper UPPER.onnx
       cuts the graph in two at layer N: LOWER takes the three inputs and gives "hidden"; UPPER takes "hidden" and
-      attention_mask and gives the logits. Together they are the same bytes of weights as MODEL (for timing the
-      two halves: EarlyExitSplitTiming).
+      attention_mask and gives the logits. Together they are the same bytes of weights as MODEL; the shipped
+      model is such a pair (EarlyExitSplitTiming times the halves).
   early_exit.py probe --features FEATURES.jsonl --settings settings.json [--lower-rate R --upper-rate R] [--l2 0.01]
                       [--threshold T|dev --write OUT/settings.json]
       fits the probe on the training rows (the rows the shipped model was trained on), then prints, for each exit
