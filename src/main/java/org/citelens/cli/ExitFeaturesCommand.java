@@ -74,7 +74,7 @@ public final class ExitFeaturesCommand implements Command {
             }
             long start = System.nanoTime();
             List<LayerFeatures.Row> scored;
-            try (LayerFeatures features = new LayerFeatures(exposed, transformer.settings());
+            try (LayerFeatures features = open(exposed, transformer.settings());
                     IngestProgress progress = new IngestProgress(System.err, "exit-features", "score", "statements",
                             inputs.size(), System.console() != null, () -> 0)) {
                 scored = features.score(inputs, n -> {
@@ -95,6 +95,17 @@ public final class ExitFeaturesCommand implements Command {
                             + " in %.1f s%n", labelled, rows.size() - labelled, out, (System.nanoTime() - start) / 1e9);
         }
         return 0;
+    }
+
+    private static LayerFeatures open(Path exposed, org.citelens.classify.TransformerSettings settings) {
+        try {
+            return new LayerFeatures(exposed, settings);
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new CommandFailedException("--exposed " + exposed + " is not an ONNX graph onnxruntime can load: "
+                    + e.getMessage().replaceAll("\\s+", " "));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
     }
 
     private static Map<String, Object> fields(String id, String dataset, String split, String gold, boolean reaches) {

@@ -127,6 +127,11 @@ class EarlyExitScriptTest {
                 () -> command.run(new org.citelens.cli.Args(List.of("--model", model.toString(), "--data",
                         data.toString(), "--statements", export.toString(), "--out", out.toString()))),
                 "--exposed is required");
+        org.junit.jupiter.api.Assertions.assertThrows(org.citelens.cli.CommandFailedException.class,
+                () -> command.run(new org.citelens.cli.Args(List.of("--model", model.toString(), "--exposed",
+                        model.resolve("model.onnx").toString(), "--data", data.toString(), "--statements",
+                        export.toString(), "--out", out.toString()))),
+                "a graph without the exposed layer is refused with one line");
         assertEquals(0, command.run(new org.citelens.cli.Args(List.of("--model", model.toString(),
                 "--exposed", tmp.resolve("exposed.onnx").toString(), "--data", data.toString(),
                 "--statements", export.toString(), "--out", out.toString()))));
