@@ -22,6 +22,7 @@ Needs only Debian's python3-onnx, python3-numpy and python3-torch (as train.py).
 """
 import argparse
 import json
+import os
 import sys
 
 import numpy as np
@@ -88,18 +89,6 @@ def split(a):
           f"the hidden tensor is {name}", file=sys.stderr)
 
 
-def decide(logits, settings):
-    """The shipped decision rule (DecisionRule.java): mentioning unless a rare label clears its threshold."""
-    z = np.array(logits) / settings["temperature"]
-    p = np.exp(z - z.max())
-    p /= p.sum()
-    s_ok = p[0] >= settings["supportingThreshold"]
-    c_ok = p[1] >= settings["contrastingThreshold"]
-    if s_ok and c_ok:
-        return 0 if p[0] >= p[1] else 1
-    return 0 if s_ok else 1 if c_ok else 2
-
-
 def probe(a):
     import torch
     torch.manual_seed(13)
@@ -129,7 +118,11 @@ def probe(a):
     opt.step(closure)
     with torch.no_grad():
         mentioning = torch.softmax(xs @ weight + bias, 1)[:, 2].numpy()
-    shipped = np.array([decide(r["logits"], settings) for r in rows])
+    # The model's own decisions, by the trainer's rule (DecisionRule.java's twin).
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from train import decide, softmax
+    shipped = decide(softmax(np.array([r["logits"] for r in rows]), settings["temperature"]),
+                     settings["supportingThreshold"], settings["contrastingThreshold"])
     corpus = [i for i, r in enumerate(rows) if r["dataset"] == "corpus"]
     parts = [("citelens", "dev"), ("clinical", "dev"), ("citelens", "test")]
     print(f"probe on layer {a.layer} ({len(train)} training rows, L2 {a.l2}); {len(corpus)} corpus statements past the screen")

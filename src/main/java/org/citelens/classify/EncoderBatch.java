@@ -4,9 +4,11 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,24 @@ public record EncoderBatch(long[] ids, long[] mask, long[] types, long[] shape) 
             Arrays.fill(mask, r * width, r * width + in.length(), 1L);
         }
         return new EncoderBatch(ids, mask, types, new long[] {rows, width});
+    }
+
+    /** The inputs' positions, shortest first: batches of neighbours in this order waste little on padding. */
+    public static Integer[] lengthOrder(List<TransformerInput> encoded) {
+        Integer[] order = new Integer[encoded.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingInt(i -> encoded.get(i).length()));
+        return order;
+    }
+
+    /**
+     * Row {@code row}'s states from a graph output of shape {@code [rows, width, dim]} for this batch, without its
+     * padding: {@code length x dim} values, token by token.
+     */
+    public float[] rowStates(FloatBuffer states, int row, int length, int dim) {
+        float[] mine = new float[length * dim];
+        states.get(row * width() * dim, mine);
+        return mine;
     }
 
     /** The inputs at positions {@code from} (inclusive) to {@code to} of {@code order}, as one batch. */

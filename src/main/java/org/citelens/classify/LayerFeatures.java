@@ -7,8 +7,6 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,9 +43,7 @@ public final class LayerFeatures implements AutoCloseable {
     public List<Row> score(List<ClassifierInput> inputs, java.util.function.IntConsumer scored) throws OrtException {
         List<TransformerInput> encoded = new ArrayList<>(inputs.size());
         for (ClassifierInput in : inputs) encoded.add(builder.build(in));
-        Integer[] order = new Integer[encoded.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> encoded.get(i).length()));
+        Integer[] order = EncoderBatch.lengthOrder(encoded);
         Row[] rows = new Row[order.length];
         for (int from = 0; from < order.length; from += TransformerClassifier.BATCH) {
             int to = Math.min(order.length, from + TransformerClassifier.BATCH);
@@ -58,9 +54,7 @@ public final class LayerFeatures implements AutoCloseable {
                 FloatBuffer h = hidden.getFloatBuffer();
                 int dim = (int) hidden.getInfo().getShape()[2];
                 for (int r = 0; r < to - from; r++) {
-                    int len = encoded.get(order[from + r]).length();
-                    float[] states = new float[len * dim];
-                    h.get(r * b.width() * dim, states);
+                    float[] states = b.rowStates(h, r, encoded.get(order[from + r]).length(), dim);
                     rows[order[from + r]] = new Row(logits[r].clone(), EarlyExit.meanPool(states, dim));
                 }
             }

@@ -133,12 +133,7 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
     }
 
     private double[][] logits(List<TransformerInput> encoded, boolean mayExit) {
-        Integer[] order = new Integer[encoded.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(
-                order,
-                (a, b) ->
-                        Integer.compare(encoded.get(a).length(), encoded.get(b).length()));
+        Integer[] order = EncoderBatch.lengthOrder(encoded);
         if (upper != null) return new EarlyExitRun(encoded, order, mayExit).logits();
         double[][] out = new double[encoded.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
@@ -197,9 +192,7 @@ public final class TransformerClassifier implements CitationClassifier, AutoClos
             try (OrtSession.Result result = b.run(env, session)) {
                 FloatBuffer h = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 for (int r = 0; r < b.rows(); r++) {
-                    int len = encoded.get(order[from + r]).length();
-                    float[] mine = new float[len * width];
-                    h.get((r * b.width()) * width, mine);
+                    float[] mine = b.rowStates(h, r, encoded.get(order[from + r]).length(), width);
                     double[] z = mayExit ? exit.logits(EarlyExit.meanPool(mine, width)) : null;
                     if (z != null && softmax(z, 1)[Labels.MENTIONING] >= exit.threshold()) {
                         for (int c = 0; c < z.length; c++) z[c] *= settings.temperature();
