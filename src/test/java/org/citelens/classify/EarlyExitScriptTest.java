@@ -15,14 +15,16 @@ import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * early_exit.py on a graph train.py wrote (a tiny MiniLM model trained here, as TransformerTrainingTest trains it):
- * {@code expose} keeps the logits and adds layer 3's states, one 384-wide vector per token, which LayerFeatures pools
- * for the probe; {@code split} cuts the graph at layer 3 into halves that, run by the two-graph runtime with no
- * statement exiting, give the whole graph's decisions and nearly its logits.
+ * early_exit.py on a graph train.py wrote (the tiny MiniLM model TransformerTrainingTest trains, shared through
+ * TinyModelExtension): {@code expose} keeps the logits and adds layer 3's states, one 384-wide vector per token, which
+ * LayerFeatures pools for the probe; {@code split} cuts the graph at layer 3 into halves that, run by the two-graph
+ * runtime with no statement exiting, give the whole graph's decisions and nearly its logits.
  */
+@ExtendWith(TinyModelExtension.class)
 class EarlyExitScriptTest {
     private static final int LAYER = 3;
     private static final int WIDTH = 384;
@@ -35,8 +37,8 @@ class EarlyExitScriptTest {
     private static List<ClassifierInput> statements;
 
     @BeforeAll
-    static void train() throws Exception {
-        model = TransformerTrainingTest.trainTiny(tmp, false);
+    static void exposeTheTinyModel(TinyModelExtension.TinyModel tiny) throws Exception {
+        model = tiny.dir();
         try (InputStream in = Files.newInputStream(model.resolve("settings.json"))) {
             settings = TransformerSettings.read(in);
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * few steps over sixteen clinical rows encoded by the Java input builder; the loss falls, and the saved ONNX graph,
  * run by onnxruntime here, gives the trainer's own logits back.
  */
+@ExtendWith(TinyModelExtension.class)
 class TransformerTrainingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,8 +34,9 @@ class TransformerTrainingTest {
 
     @Test
     @Timeout(600)
-    void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits() throws Exception {
-        Path out = trainTiny(tmp, false);
+    void aFewStepsLowerTheLossAndTheSavedModelReloadsToTheSameLogits(TinyModelExtension.TinyModel tiny)
+            throws Exception {
+        Path out = tiny.dir();
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         double[] losses = doubles(report.get("losses"));
         assertEquals(12, losses.length);
