@@ -3,15 +3,12 @@ package org.citelens.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,24 +57,14 @@ class ClinicalFoldScriptTest {
     @Test
     @Timeout(60)
     void aFoldOutsideZeroToFourIsAUsageError() throws Exception {
-        Process p = start("tsv", "--fold", "5", "in.tsv", tmp.resolve("out.tsv").toString());
-        assertEquals(2, p.exitValue());
-        assertTrue(Files.readString(tmp.resolve("log")).contains("--fold takes 0 to 4"));
+        TrainerScript run = TrainerScript.run(
+                "clinical_fold.py", tmp.resolve("log"), 60, List.of("tsv", "--fold", "5", "in.tsv", "out.tsv"));
+        assertEquals(2, run.exitValue());
+        assertTrue(run.output().contains("--fold takes 0 to 4"), run.output());
     }
 
     private void run(String... args) throws Exception {
-        Process p = start(args);
-        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("log")));
-    }
-
-    private Process start(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "src/main/python/transformer/clinical_fold.py"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("log").toFile())
-                .start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "clinical_fold.py finished in time");
-        return p;
+        TrainerScript run = TrainerScript.run("clinical_fold.py", tmp.resolve("log"), 60, List.of(args));
+        assertEquals(0, run.exitValue(), run.output());
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.citelens.testdata.RepositoryFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,14 +51,8 @@ class EarlyExitScriptTest {
     }
 
     private static void run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "src/main/python/transformer/early_exit.py"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("log").toFile())
-                .start();
-        assertTrue(p.waitFor(100, TimeUnit.SECONDS), "early_exit.py finished in time");
-        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("log")));
+        TrainerScript run = TrainerScript.run("early_exit.py", tmp.resolve("log"), 100, List.of(args));
+        assertEquals(0, run.exitValue(), run.output());
     }
 
     @Test

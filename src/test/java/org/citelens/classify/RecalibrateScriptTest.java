@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,14 +66,12 @@ class RecalibrateScriptTest {
         Files.createDirectories(model);
         Files.copy(FIXTURE.resolve("heldout-logits.jsonl"), model.resolve("heldout-logits.jsonl"));
         Files.copy(FIXTURE.resolve("settings.json"), model.resolve("settings.json"));
-        List<String> command = new ArrayList<>(List.of(
-                "/usr/bin/python3", "src/main/python/transformer/recalibrate.py", "--model", model.toString()));
-        command.addAll(List.of(extra));
-        Path log = tmp.resolve("recalibrate" + extra.length + ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(100, TimeUnit.SECONDS), "recalibrate.py finished in time");
-        String text = Files.readString(log);
-        assertEquals(0, p.exitValue(), "recalibrate.py failed:\n" + text);
+        List<String> args = new ArrayList<>(List.of("--model", model.toString()));
+        args.addAll(List.of(extra));
+        TrainerScript run =
+                TrainerScript.run("recalibrate.py", tmp.resolve("recalibrate" + extra.length + ".log"), 100, args);
+        String text = run.output();
+        assertEquals(0, run.exitValue(), "recalibrate.py failed:\n" + text);
         Map<String, String> out = new HashMap<>();
         for (String line : text.split("\n")) {
             if (!line.startsWith("recalibrate.py: ")) continue;

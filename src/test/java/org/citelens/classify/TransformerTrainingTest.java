@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -128,9 +127,7 @@ class TransformerTrainingTest {
         }
         if (teacher != null) teacher.close();
         Path out = tmp.resolve("model");
-        List<String> command = new ArrayList<>(List.of(
-                        "/usr/bin/python3",
-                        "src/main/python/transformer/train.py",
+        List<String> args = new ArrayList<>(List.of(
                         "--data",
                         data.toString(),
                         "--encoder",
@@ -153,17 +150,12 @@ class TransformerTrainingTest {
                         "12",
                         "--threads",
                         "2"));
-        if (distil) command.addAll(List.of("--distil", "0.5", "--layers", "3"));
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("train.log").toFile())
-                .start();
-        assertTrue(p.waitFor(540, TimeUnit.SECONDS), "the trainer finished in time");
-        String log = Files.readString(tmp.resolve("train.log"));
+        if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3"));
+        TrainerScript run = TrainerScript.run("train.py", tmp.resolve("train.log"), 540, args);
         assertEquals(
                 0,
-                p.exitValue(),
-                "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + log);
+                run.exitValue(),
+                "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + run.output());
         return out;
     }
 
