@@ -8,8 +8,6 @@ import java.util.function.Function;
 import org.citelens.classify.ClassifierInput;
 import org.citelens.classify.Classifiers;
 import org.citelens.classify.Evaluation;
-import org.citelens.classify.LabelledData;
-import org.citelens.classify.LabelledStatement;
 import org.citelens.classify.Labels;
 import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.Prediction;
@@ -17,7 +15,6 @@ import org.citelens.classify.TransformerClassifier;
 import org.citelens.classify.UnlabelledStatement;
 import org.citelens.cli.ExportedStatements;
 import org.citelens.model.Label;
-import org.citelens.testdata.RepositoryFiles;
 
 /**
  * What an escalating labeller would give: a cheap transformer (a folder with model.onnx and settings.json) labels
@@ -50,17 +47,10 @@ public final class EscalationMeasurement {
             System.exit(2);
         }
         LayeredClassifier cheap = (LayeredClassifier) Classifiers.load(Path.of(args[0]), 1);
-        List<String> groups = new ArrayList<>();
-        List<Label> gold = new ArrayList<>();
-        List<ClassifierInput> inputs = new ArrayList<>();
-        for (String set : new String[] {"annotations/citelens.tsv", "datasets/clinical.tsv"}) {
-            for (LabelledStatement r : LabelledData.read(RepositoryFiles.dataRoot().resolve(set))) {
-                if (r.split().equals("train") || (r.dataset().equals("clinical") && !r.isDev())) continue;
-                groups.add(r.dataset() + " " + r.split());
-                gold.add(r.label());
-                inputs.add(r.input());
-            }
-        }
+        HeldOutRows held = HeldOutRows.read();
+        List<String> groups = new ArrayList<>(held.groups());
+        List<Label> gold = new ArrayList<>(held.gold());
+        List<ClassifierInput> inputs = new ArrayList<>(held.inputs());
         for (UnlabelledStatement u : ExportedStatements.read(Path.of(args[1]))) {
             groups.add("corpus");
             gold.add(null);
