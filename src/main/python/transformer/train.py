@@ -57,15 +57,48 @@ def tensors(rows, idx):
     return ids, mask, types
 
 
-def logits_of(model, rows, size=32):
+def logits_of(model, rows, size=32, own=None):
+    """The exported head's logits for each row; with a DatasetHeads model and an `own` array, that array also gets
+    each row's own dataset head's logits from the same pass."""
     model.eval()
     out = np.zeros((len(rows), 3), dtype=np.float64)
     order = sorted(range(len(rows)), key=lambda i: len(rows[i]["ids"]))
     with torch.no_grad():
         for s in range(0, len(order), size):
             idx = order[s:s + size]
-            out[idx] = model(*tensors(rows, idx)).double().numpy()
+            if own is None:
+                out[idx] = model(*tensors(rows, idx)).double().numpy()
+            else:
+                main, mine = model.both(*tensors(rows, idx), [rows[i]["dataset"] for i in idx])
+                out[idx] = main.double().numpy()
+                own[idx] = mine.double().numpy()
     return out
+
+
+class DatasetHeads(torch.nn.Module):
+    """The classifier plus one more linear head per named dataset, on the same pooled states. A set whose labels were
+    made under other guidelines (the clinical set: "according to" as supporting, no context) then shapes the shared
+    encoder without pulling the shipped head's decision boundary towards its own; only the shipped head is exported.
+    The linear labeller's domain feature copies do the same (docs/classifier.md, fast labeller)."""
+
+    def __init__(self, base, hidden, names):
+        super().__init__()
+        self.base = base
+        self.extra = torch.nn.ModuleDict({n: torch.nn.Linear(hidden, 3) for n in names})
+
+    def both(self, ids, mask, types, datasets):
+        states = self.base.encoder(ids, mask, types)
+        m = mask.unsqueeze(-1).to(states.dtype)
+        pooled = self.base.dropout((states * m).sum(1) / m.sum(1).clamp(min=1e-9))
+        main = self.base.head(pooled)
+        own = main
+        for name, head in self.extra.items():
+            mine = torch.tensor([d == name for d in datasets]).unsqueeze(1)
+            own = torch.where(mine, head(pooled), own)
+        return main, own
+
+    def forward(self, ids, mask, types, datasets):
+        return self.both(ids, mask, types, datasets)[1]
 
 
 def softmax(z, t=1.0):
@@ -231,6 +264,9 @@ def main():
                          "--teacher) also learn the teacher's softened scores; unlabelled rows learn only those")
     ap.add_argument("--distil-temperature", type=float, default=2.0)
     ap.add_argument("--layers", type=int, default=0, help="keep only the encoder's bottom N layers (0: all)")
+    ap.add_argument("--dataset-heads", default="",
+                    help="datasets whose rows train a head of their own beside the exported one (fp32 figures of "
+                         "those heads in report.json as .../argmax-own-head)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
@@ -258,6 +294,9 @@ def main():
 
     encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
     model = Classifier(encoder, hidden)
+    own_heads = [d for d in a.dataset_heads.split(",") if d]
+    if own_heads:
+        model = DatasetHeads(model, hidden, own_heads)
     decay = [p for n, p in model.named_parameters() if not (n.endswith(".bias") or "norm" in n)]
     no_decay = [p for n, p in model.named_parameters() if n.endswith(".bias") or "norm" in n]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
@@ -277,7 +316,8 @@ def main():
             if step >= total:
                 break
             model.train()
-            logits = model(*tensors(train, idx))
+            logits = (model(*tensors(train, idx), [train[i]["dataset"] for i in idx]) if own_heads
+                      else model(*tensors(train, idx)))
             loss = batch_loss(logits, [train[i] for i in idx], weights, a.distil, a.distil_temperature)
             opt.zero_grad()
             loss.backward()
@@ -291,19 +331,31 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
+    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
     # The held-out rows' raw logits, so calibration and thresholds can be refitted (recalibrate.py) without training
     # again: they are all the fitting below reads.
     # Scored once: on E5-small the 2,724 held-out rows take about five minutes of two cores per pass.
-    held_logits = logits_of(model, held) if held else None
-    test_logits = logits_of(model, test) if test else None
+    held_own = np.zeros((len(held), 3)) if own_heads else None
+    test_own = np.zeros((len(test), 3)) if own_heads else None
+    held_logits = logits_of(model, held, own=held_own) if held else None
+    test_logits = logits_of(model, test, own=test_own) if test else None
+    for part, part_rows, part_own in (("dev", held, held_own), ("test", test, test_own)):
+        for ds in own_heads:
+            m = np.array([r["dataset"] == ds for r in part_rows])
+            if part_own is not None and m.any():
+                g = np.array([r["label"] for r in part_rows])[m]
+                report[f"{part}/{ds}/argmax-own-head"] = scores(g, decide(softmax(part_own[m]), 0, 0))
     with open(os.path.join(a.out, "heldout-logits.jsonl"), "w", encoding="utf-8") as f:
-        for part, part_rows, part_logits in (("dev", held, held_logits), ("test", test, test_logits)):
-            for r, z in zip(part_rows, part_logits if part_rows else []):
-                f.write(json.dumps({"id": r["id"], "split": part, "dataset": r["dataset"], "label": r["label"],
-                                    "logits": [round(float(v), 6) for v in z]}) + "\n")
+        for part, part_rows, part_logits, part_own in (("dev", held, held_logits, held_own),
+                                                         ("test", test, test_logits, test_own)):
+            for k, (r, z) in enumerate(zip(part_rows, part_logits if part_rows else [])):
+                line = {"id": r["id"], "split": part, "dataset": r["dataset"], "label": r["label"],
+                        "logits": [round(float(v), 6) for v in z]}
+                if part_own is not None and r["dataset"] in own_heads:
+                    line["ownHeadLogits"] = [round(float(v), 6) for v in part_own[k]]
+                f.write(json.dumps(line) + "\n")
     temperature, ts, tc, platt = 1.0, 0.0, 0.0, [[1.0, 0.0]] * 3
     if held:
         hl = held_logits
@@ -339,6 +391,8 @@ def main():
         if k != "losses":
             print(f"train.py: {k}: {v}", file=sys.stderr)
 
+    if own_heads:
+        model = model.base  # only the shipped head is exported
     model.eval()
     fp32 = os.path.join(a.out, "model.fp32.onnx")
     example = tensors(train, list(range(min(2, len(train)))))

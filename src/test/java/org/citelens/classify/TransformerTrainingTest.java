@@ -84,11 +84,44 @@ class TransformerTrainingTest {
                 "the model's description says it was distilled");
     }
 
+    @Test
+    @Timeout(600)
+    void aDatasetHeadTrainsBesideTheExportedOneAndOnlyTheExportedOneShips() throws Exception {
+        Path out = trainTiny(tmp, false, true);
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertEquals("clinical", report.get("datasetHeads").get(0).asText());
+        assertTrue(report.has("dev/clinical/argmax-own-head"), "the clinical head is scored on the clinical dev rows");
+        assertTrue(report.has("dev/citelens/argmax"), "the exported head is scored on every dev row");
+        List<String> lines = Files.readAllLines(out.resolve("heldout-logits.jsonl"));
+        assertTrue(lines.stream().filter(l -> l.contains("\"dataset\": \"clinical\"")).allMatch(l -> l.contains("ownHeadLogits"))
+                        && lines.stream().filter(l -> l.contains("\"dataset\": \"citelens\"")).noneMatch(l -> l.contains("ownHeadLogits")),
+                "clinical rows carry their own head's logits beside the exported head's, our rows only the latter");
+        // The exported graph is the shipped head alone: it reloads to the trainer's logits for the probe rows.
+        JsonNode probe = report.get("probe");
+        List<TransformerInput> inputs = new ArrayList<>();
+        for (int i = 0; i < probe.get("ids").size(); i++) {
+            inputs.add(new TransformerInput(longs(probe.get("ids").get(i)), longs(probe.get("types").get(i))));
+        }
+        TransformerSettings settings = TransformerSettings.read(Files.newInputStream(out.resolve("settings.json")));
+        try (TransformerClassifier fp32 =
+                new TransformerClassifier(Files.readAllBytes(out.resolve("model.fp32.onnx")), settings, 1)) {
+            double[][] got = fp32.logits(inputs);
+            for (int i = 0; i < inputs.size(); i++) {
+                assertArrayEquals(doubles(probe.get("logits").get(i)), got[i], 1e-3, "probe row " + i);
+            }
+        }
+    }
+
+    static Path trainTiny(Path tmp, boolean distil) throws Exception {
+        return trainTiny(tmp, distil, false);
+    }
+
     /**
      * Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled, and a three-layer
-     * student) and returns the model folder.
+     * student; with a dataset head: plus sixteen rows of our annotations, and six dev rows of each set, the clinical
+     * rows training a head of their own) and returns the model folder.
      */
-    static Path trainTiny(Path tmp, boolean distil) throws Exception {
+    static Path trainTiny(Path tmp, boolean distil, boolean datasetHead) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(
                 "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
         Path encoder = tmp.resolve("encoder.onnx");
@@ -124,6 +157,7 @@ class TransformerTrainingTest {
                             .toList(),
                     w);
             if (teacher != null) writer.writeUnlabelled("corpus", unlabelled, w);
+            if (datasetHead) writer.write(headRows(rows), w);
         }
         if (teacher != null) teacher.close();
         Path out = tmp.resolve("model");
@@ -151,11 +185,40 @@ class TransformerTrainingTest {
                         "--threads",
                         "2"));
         if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3"));
+        if (datasetHead) args.addAll(List.of("--dataset-heads", "clinical"));
         TrainerScript run = TrainerScript.run("train.py", tmp.resolve("train.log"), 540, args);
         assertEquals(
                 0,
                 run.exitValue(),
                 "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + run.output());
+        return out;
+    }
+
+    /**
+     * For the dataset-head run: sixteen short rows of our annotations' train split, six dev rows of ours and six
+     * clinical rows not among the training ones, moved to dev.
+     */
+    private static List<LabelledStatement> headRows(List<LabelledStatement> clinicalTrain) throws Exception {
+        List<LabelledStatement> out = new ArrayList<>();
+        int train = 0;
+        int dev = 0;
+        for (LabelledStatement r :
+                LabelledData.read(org.citelens.testdata.RepositoryFiles.dataRoot().resolve("annotations/citelens.tsv"))) {
+            if (r.input().sentence().length() >= 160) continue;
+            if (r.split().equals("train") && train < 16) {
+                out.add(r);
+                train++;
+            } else if (r.split().equals("dev") && dev < 6) {
+                out.add(r);
+                dev++;
+            }
+        }
+        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("clinical.tsv"))) {
+            if (out.size() == 28) break;
+            if (r.input().sentence().length() < 160 && !clinicalTrain.contains(r)) {
+                out.add(new LabelledStatement(r.id(), r.dataset(), "dev", r.citingPaper(), r.input(), r.label()));
+            }
+        }
         return out;
     }
 
