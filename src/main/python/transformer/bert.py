@@ -72,11 +72,14 @@ class Classifier(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(hidden, labels)
 
-    def forward(self, ids, mask, types):
+    def pooled(self, ids, mask, types):
+        """The mean of the encoder's states over the real tokens, after dropout: what every head reads."""
         states = self.encoder(ids, mask, types)
         m = mask.unsqueeze(-1).to(states.dtype)
-        pooled = (states * m).sum(1) / m.sum(1).clamp(min=1e-9)
-        return self.head(self.dropout(pooled))
+        return self.dropout((states * m).sum(1) / m.sum(1).clamp(min=1e-9))
+
+    def forward(self, ids, mask, types):
+        return self.head(self.pooled(ids, mask, types))
 
 
 def load_encoder(onnx_path, dropout=0.1, keep_layers=0):

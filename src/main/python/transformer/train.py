@@ -87,9 +87,7 @@ class DatasetHeads(torch.nn.Module):
         self.extra = torch.nn.ModuleDict({n: torch.nn.Linear(hidden, 3) for n in names})
 
     def both(self, ids, mask, types, datasets):
-        states = self.base.encoder(ids, mask, types)
-        m = mask.unsqueeze(-1).to(states.dtype)
-        pooled = self.base.dropout((states * m).sum(1) / m.sum(1).clamp(min=1e-9))
+        pooled = self.base.pooled(ids, mask, types)
         main = self.base.head(pooled)
         own = main
         for name, head in self.extra.items():
@@ -344,7 +342,7 @@ def main():
     for part, part_rows, part_own in (("dev", held, held_own), ("test", test, test_own)):
         for ds in own_heads:
             m = np.array([r["dataset"] == ds for r in part_rows])
-            if part_own is not None and m.any():
+            if m.any():
                 g = np.array([r["label"] for r in part_rows])[m]
                 report[f"{part}/{ds}/argmax-own-head"] = scores(g, decide(softmax(part_own[m]), 0, 0))
     with open(os.path.join(a.out, "heldout-logits.jsonl"), "w", encoding="utf-8") as f:

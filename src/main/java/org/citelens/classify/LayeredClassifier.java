@@ -109,7 +109,8 @@ public final class LayeredClassifier implements CitationClassifier {
         return false;
     }
 
-    static boolean isBackground(SectionType section) {
+    /** Methods and Introduction: the sections whose statements the section rule labels mentioning. */
+    public static boolean isBackground(SectionType section) {
         return section == SectionType.METHODS || section == SectionType.INTRODUCTION;
     }
 

@@ -47,10 +47,14 @@ public final class EscalationMeasurement {
             System.exit(2);
         }
         LayeredClassifier cheap = (LayeredClassifier) Classifiers.load(Path.of(args[0]), 1);
-        HeldOutRows held = HeldOutRows.read();
-        List<String> groups = new ArrayList<>(held.groups());
-        List<Label> gold = new ArrayList<>(held.gold());
-        List<ClassifierInput> inputs = new ArrayList<>(held.inputs());
+        List<String> groups = new ArrayList<>();
+        List<Label> gold = new ArrayList<>();
+        List<ClassifierInput> inputs = new ArrayList<>();
+        for (HeldOutRow r : HeldOutRow.readAll()) {
+            groups.add(r.group());
+            gold.add(r.gold());
+            inputs.add(r.input());
+        }
         for (UnlabelledStatement u : ExportedStatements.read(Path.of(args[1]))) {
             groups.add("corpus");
             gold.add(null);

@@ -18,18 +18,15 @@ import org.citelens.classify.ClassifierInput;
 import org.citelens.classify.ClassifierModel;
 import org.citelens.classify.Classifiers;
 import org.citelens.classify.Cue;
-import org.citelens.classify.CueLexicon;
 import org.citelens.classify.Evaluation;
 import org.citelens.classify.Labels;
 import org.citelens.classify.LayeredClassifier;
 import org.citelens.classify.ModelFile;
 import org.citelens.classify.Prediction;
-import org.citelens.classify.Tokenizer;
 import org.citelens.classify.TransformerClassifier;
 import org.citelens.classify.UnlabelledStatement;
 import org.citelens.cli.ExportedStatements;
 import org.citelens.model.Label;
-import org.citelens.model.SectionType;
 
 /**
  * What a different fast screen in front of the shipped transformer would cost and save. The transformer labels every
@@ -51,7 +48,7 @@ public final class ScreenMeasurement {
     private static final int BLOCK = 64;
     private static final double[] CEILINGS = {0.9, 0.95, 0.97, 0.98, 0.99, 0.995};
 
-    private record Held(String group, Label gold, ClassifierInput input, Prediction unscreened) {}
+    private record Held(HeldOutRow row, Prediction unscreened) {}
 
     private record Corpus(ClassifierInput input, Label indexed) {}
 
@@ -72,26 +69,33 @@ public final class ScreenMeasurement {
                     + " %s%n", corpus.size(), corpus.size() - background, countByGroup(held));
             print("no screen", held, corpus, in -> true);
             // The shipped screen's threshold with a ceiling on the cue exception: a cue sends a statement past the
-            // screen only while the fast model's probability of mentioning stays under the ceiling.
+            // screen only while the fast model's probability of mentioning stays under the ceiling. Composed of the
+            // run time's own screens: under 0.80; or under the ceiling and (a threshold of 0 passes nothing) a cue.
             ClassifierModel fast = Classifiers.shippedModel();
+            LayeredClassifier shipped = screen(fast, transformer, 0.8, false);
+            LayeredClassifier cue = screen(fast, transformer, 0.0, true);
             for (double ceiling : CEILINGS) {
-                print(String.format("shipped screen at 0.80, cues under %.3f", ceiling), held, corpus, in -> {
-                    double m = fast.probabilities(in, fast.defaultDomain())[Labels.MENTIONING];
-                    return !background(in) && (m < 0.8 || (m < ceiling && hasContrastCue(in)));
-                });
+                LayeredClassifier underCeiling = screen(fast, transformer, ceiling, false);
+                print(String.format("shipped screen at 0.80, cues under %.3f", ceiling), held, corpus,
+                        in -> shipped.reachesTransformer(in)
+                                || (underCeiling.reachesTransformer(in) && cue.reachesTransformer(in)));
             }
             for (Map.Entry<String, ClassifierModel> screen : screens.entrySet()) {
                 System.out.println("screen " + screen.getKey());
                 for (boolean cues : new boolean[] {true, false}) {
                     for (double t : THRESHOLDS) {
-                        LayeredClassifier layered = new LayeredClassifier(
-                                screen.getValue(), transformer, t, cues ? List.of(Cue.CONTRAST) : List.of());
                         print(String.format("  at %.2f%s", t, cues ? " + cues" : ""), held, corpus,
-                                layered::reachesTransformer);
+                                screen(screen.getValue(), transformer, t, cues)::reachesTransformer);
                     }
                 }
             }
         }
+    }
+
+    /** The run time's screen with this fast model and threshold, with or without the contrast-cue exception. */
+    private static LayeredClassifier screen(
+            ClassifierModel fast, TransformerClassifier transformer, double threshold, boolean contrastCues) {
+        return new LayeredClassifier(fast, transformer, threshold, contrastCues ? List.of(Cue.CONTRAST) : List.of());
     }
 
     private static List<Corpus> corpus(Path export) throws IOException {
@@ -111,23 +115,12 @@ public final class ScreenMeasurement {
 
     /** Our dev and test rows and the clinical dev papers outside Methods and Introduction, labelled unscreened. */
     private static List<Held> held(TransformerClassifier transformer) throws IOException {
-        HeldOutRows all = HeldOutRows.read();
-        List<String> groups = new ArrayList<>();
-        List<Label> gold = new ArrayList<>();
-        List<ClassifierInput> inputs = new ArrayList<>();
-        for (int i = 0; i < all.inputs().size(); i++) {
-            if (background(all.inputs().get(i))) continue;
-            groups.add(all.groups().get(i));
-            gold.add(all.gold().get(i));
-            inputs.add(all.inputs().get(i));
-        }
+        List<HeldOutRow> rows = HeldOutRow.readAll().stream().filter(r -> !background(r.input())).toList();
         List<Held> out = new ArrayList<>();
-        for (int from = 0; from < inputs.size(); from += BLOCK) {
-            List<Prediction> labelled =
-                    transformer.classifyAll(inputs.subList(from, Math.min(inputs.size(), from + BLOCK)));
-            for (int k = 0; k < labelled.size(); k++) {
-                out.add(new Held(groups.get(from + k), gold.get(from + k), inputs.get(from + k), labelled.get(k)));
-            }
+        for (int from = 0; from < rows.size(); from += BLOCK) {
+            List<HeldOutRow> block = rows.subList(from, Math.min(rows.size(), from + BLOCK));
+            List<Prediction> labelled = transformer.classifyAll(block.stream().map(HeldOutRow::input).toList());
+            for (int k = 0; k < block.size(); k++) out.add(new Held(block.get(k), labelled.get(k)));
         }
         return out;
     }
@@ -151,7 +144,7 @@ public final class ScreenMeasurement {
                 "%s: corpus %d reach the transformer, index labels hidden %d supporting %d contrasting",
                 title, passing, hiddenSupporting, hiddenContrasting));
         for (String group : GROUPS) {
-            List<Held> part = held.stream().filter(h -> h.group().equals(group)).toList();
+            List<Held> part = held.stream().filter(h -> h.row().group().equals(group)).toList();
             int[] g = new int[part.size()];
             int[] p = new int[part.size()];
             double[][] probs = new double[part.size()][];
@@ -159,11 +152,11 @@ public final class ScreenMeasurement {
             int hiddenGold = 0;
             for (int i = 0; i < part.size(); i++) {
                 Held h = part.get(i);
-                boolean through = reaches.test(h.input());
+                boolean through = reaches.test(h.row().input());
                 Label decided = through ? h.unscreened().label() : Label.MENTIONING;
                 if (!through && h.unscreened().label() != Label.MENTIONING) lostDecisions++;
-                if (!through && h.gold() != Label.MENTIONING) hiddenGold++;
-                g[i] = Labels.index(h.gold());
+                if (!through && h.row().gold() != Label.MENTIONING) hiddenGold++;
+                g[i] = Labels.index(h.row().gold());
                 p[i] = Labels.index(decided);
                 probs[i] = new double[Labels.COUNT];
                 probs[i][p[i]] = 1.0;
@@ -181,21 +174,12 @@ public final class ScreenMeasurement {
 
     private static Map<String, Long> countByGroup(List<Held> held) {
         Map<String, Long> n = new TreeMap<>();
-        for (Held h : held) n.merge(h.group(), 1L, Long::sum);
+        for (Held h : held) n.merge(h.row().group(), 1L, Long::sum);
         return n;
     }
 
-    private static boolean hasContrastCue(ClassifierInput in) {
-        for (String text : new String[] {in.sentence(), in.after()}) {
-            for (CueLexicon.Match m : CueLexicon.DEFAULT.find(Tokenizer.tokens(text))) {
-                if (m.cue() == Cue.CONTRAST) return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean background(ClassifierInput in) {
-        return in.section() == SectionType.METHODS || in.section() == SectionType.INTRODUCTION;
+        return LayeredClassifier.isBackground(in.section());
     }
 
     private static int columnSum(int[][] confusion, int column) {
