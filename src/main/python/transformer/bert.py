@@ -64,19 +64,32 @@ class Encoder(nn.Module):
 
 
 class Classifier(nn.Module):
-    """Mean-pooled encoder output, dropout, one linear layer: logits for supporting, contrasting, mentioning."""
+    """Pooled encoder output, dropout, one linear layer: logits for supporting, contrasting, mentioning.
 
-    def __init__(self, encoder, hidden, labels=3, dropout=0.1):
+    The pooled vector is the mean of the encoder's states over the real tokens; with `marker_id` set, the mean of the
+    states at the target marker's token ([MASK]) follows it, so the head sees which of a sentence's citations is being
+    labelled (the "entity start" pooling of relation classification, Baldini Soares et al. 2019). A row whose marker
+    was cut off reads its mean twice."""
+
+    def __init__(self, encoder, hidden, labels=3, dropout=0.1, marker_id=None):
         super().__init__()
         self.encoder = encoder
+        self.marker_id = marker_id
+        self.size = hidden if marker_id is None else 2 * hidden
         self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(hidden, labels)
+        self.head = nn.Linear(self.size, labels)
 
     def pooled(self, ids, mask, types):
-        """The mean of the encoder's states over the real tokens, after dropout: what every head reads."""
+        """The vector every head reads, after dropout."""
         states = self.encoder(ids, mask, types)
         m = mask.unsqueeze(-1).to(states.dtype)
-        return self.dropout((states * m).sum(1) / m.sum(1).clamp(min=1e-9))
+        mean = (states * m).sum(1) / m.sum(1).clamp(min=1e-9)
+        if self.marker_id is None:
+            return self.dropout(mean)
+        at = (ids == self.marker_id).unsqueeze(-1).to(states.dtype) * m
+        count = at.sum(1)
+        marker = torch.where(count > 0, (states * at).sum(1) / count.clamp(min=1.0), mean)
+        return self.dropout(torch.cat([mean, marker], dim=-1))
 
     def forward(self, ids, mask, types):
         return self.head(self.pooled(ids, mask, types))

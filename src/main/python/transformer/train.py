@@ -26,6 +26,14 @@ from bert import Classifier, load_encoder  # noqa: E402
 from quantize import quantize  # noqa: E402
 
 LABELS = ["supporting", "contrasting", "mentioning"]
+# The run time's tokenizer: its [MASK] is the target marker in every encoder input (TransformerInputBuilder).
+TOKENIZER = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                         "../../resources/org/citelens/classify/transformer/tokenizer.json")
+
+
+def marker_token_id():
+    with open(TOKENIZER, encoding="utf-8") as f:
+        return json.load(f)["model"]["vocab"]["[MASK]"]
 
 
 def read_rows(paths):
@@ -81,10 +89,10 @@ class DatasetHeads(torch.nn.Module):
     encoder without pulling the shipped head's decision boundary towards its own; only the shipped head is exported.
     The linear labeller's domain feature copies do the same (docs/classifier.md, fast labeller)."""
 
-    def __init__(self, base, hidden, names):
+    def __init__(self, base, names):
         super().__init__()
         self.base = base
-        self.extra = torch.nn.ModuleDict({n: torch.nn.Linear(hidden, 3) for n in names})
+        self.extra = torch.nn.ModuleDict({n: torch.nn.Linear(base.size, 3) for n in names})
 
     def both(self, ids, mask, types, datasets):
         pooled = self.base.pooled(ids, mask, types)
@@ -265,6 +273,8 @@ def main():
     ap.add_argument("--dataset-heads", default="",
                     help="datasets whose rows train a head of their own beside the exported one (fp32 figures of "
                          "those heads in report.json as .../argmax-own-head)")
+    ap.add_argument("--pool", choices=["mean", "mean+marker"], default="mean",
+                    help="what the head reads: the mean of the encoder's states, or that and the target marker's state")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
@@ -291,10 +301,10 @@ def main():
           file=sys.stderr)
 
     encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
-    model = Classifier(encoder, hidden)
+    model = Classifier(encoder, hidden, marker_id=marker_token_id() if a.pool == "mean+marker" else None)
     own_heads = [d for d in a.dataset_heads.split(",") if d]
     if own_heads:
-        model = DatasetHeads(model, hidden, own_heads)
+        model = DatasetHeads(model, own_heads)
     decay = [p for n, p in model.named_parameters() if not (n.endswith(".bias") or "norm" in n)]
     no_decay = [p for n, p in model.named_parameters() if n.endswith(".bias") or "norm" in n]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
@@ -329,7 +339,7 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
+    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "pool": a.pool, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
     # The held-out rows' raw logits, so calibration and thresholds can be refitted (recalibrate.py) without training

@@ -83,9 +83,12 @@ class TransformerTrainingTest {
     @Test
     @Timeout(600)
     void aDatasetHeadTrainsBesideTheExportedOneAndOnlyTheExportedOneShips() throws Exception {
+        // With the marker pool too: both heads read the mean and the target marker's state, and the exported graph
+        // finds the marker in its own input ids.
         Path out = trainTiny(tmp, false, true);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals("clinical", report.get("datasetHeads").get(0).asText());
+        assertEquals("mean+marker", report.get("pool").asText());
         assertTrue(report.has("dev/clinical/argmax-own-head"), "the clinical head is scored on the clinical dev rows");
         assertTrue(report.has("dev/citelens/argmax"), "the exported head is scored on every dev row");
         int clinical = 0;
@@ -118,7 +121,8 @@ class TransformerTrainingTest {
     /**
      * Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled, and a three-layer
      * student; with a dataset head: plus sixteen rows of our annotations, and six dev rows of each set, the clinical
-     * rows training a head of their own) and returns the model folder.
+     * rows training a head of their own, every head reading the target marker's state beside the mean) and returns
+     * the model folder.
      */
     static Path trainTiny(Path tmp, boolean distil, boolean datasetHead) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(
@@ -184,7 +188,7 @@ class TransformerTrainingTest {
                         "--threads",
                         "2"));
         if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3"));
-        if (datasetHead) args.addAll(List.of("--dataset-heads", "clinical"));
+        if (datasetHead) args.addAll(List.of("--dataset-heads", "clinical", "--pool", "mean+marker"));
         TrainerScript run = TrainerScript.run("train.py", tmp.resolve("train.log"), 540, args);
         assertEquals(
                 0,
