@@ -421,7 +421,7 @@ def main():
                 "screenThreshold": a.screen, "screenCues": [c for c in a.screen_cues.split(",") if c],
                 "confidenceCalibration": platt, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
                                f"(splits {','.join(sorted(train_splits))}; "
-                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; class weights {a.class_weights}), "
+                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; class weights {a.class_weights}{'; the head reads the mean and the target marker' if a.pool == 'mean+marker' else ''}), "
                                f"{a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
                                f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
     with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:

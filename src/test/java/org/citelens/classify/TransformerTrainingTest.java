@@ -89,6 +89,8 @@ class TransformerTrainingTest {
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals("clinical", report.get("datasetHeads").get(0).asText());
         assertEquals("mean+marker", report.get("pool").asText());
+        assertTrue(Files.readString(out.resolve("settings.json")).contains("the head reads the mean and the target marker"),
+                "the model's description names its pool");
         assertTrue(report.has("dev/clinical/argmax-own-head"), "the clinical head is scored on the clinical dev rows");
         assertTrue(report.has("dev/citelens/argmax"), "the exported head is scored on every dev row");
         int clinical = 0;
