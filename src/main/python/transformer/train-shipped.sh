@@ -16,11 +16,16 @@ encoder=e5-small
 # the clinical papers whose CRC32 is K modulo 5 are held out, the rest of the recipe is unchanged; the model and its
 # figures go to target/transformer/clinical-fold-K/ and nothing is shipped. Fold 0 is the shipped model's own split.
 fold=""
+# --scaffold NAME adds corpus/datasets/NAME.tsv as a scaffold task (train.py --scaffold): its training rows train a
+# head of their own on the shared encoder, and its folds are written beside the plain recipe's.
+scaffold=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --encoder) encoder="${2:?--encoder takes a name}"; shift 2 ;;
     --clinical-fold) fold="${2:-}"; shift 2 || true
       [[ "$fold" =~ ^[0-4]$ ]] || { echo "train-transformer: --clinical-fold takes 0 to 4, not '$fold'" >&2; exit 2; } ;;
+    --scaffold) scaffold="${2:-}"; shift 2 || true
+      [ -f "corpus/datasets/$scaffold.tsv" ] || { echo "train-transformer: --scaffold takes a set of corpus/datasets, not '$scaffold'" >&2; exit 2; } ;;
     *) break ;;
   esac
 done
@@ -81,19 +86,25 @@ fi
 java -jar target/citelens.jar transformer-data \
   --data corpus/datasets/clinical.tsv,corpus/annotations/citelens.tsv --out "$work/data.jsonl" "${caps[@]}" "${distil[@]}"
 data="$work/data.jsonl"; out="$work/model"; name="citelens-$encoder-ctx"
+scaffolding=()
+if [ -n "$scaffold" ]; then
+  java -jar target/citelens.jar transformer-data --data "corpus/datasets/$scaffold.tsv" --out "$work/$scaffold.jsonl" "${caps[@]}"
+  scaffolding=(--scaffold "$scaffold")
+fi
 if [ -n "$fold" ]; then
   # Another encoder's folds get their own folders beside the shipped recipe's.
-  out="$work/clinical-fold-$fold"; [ "$encoder" = e5-small ] || out="$out-$encoder"
+  out="$work/clinical-fold-$fold"; [ "$encoder" = e5-small ] || out="$out-$encoder"; [ -z "$scaffold" ] || out="$out-$scaffold"
   name="$name-clinical-fold$fold"
   mkdir -p "$out"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py data --fold "$fold" "$work/data.jsonl" "$out/data.jsonl"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py tsv --fold "$fold" corpus/datasets/clinical.tsv "$out/clinical.tsv"
   data="$out/data.jsonl"; out="$out/model"
 fi
+[ -z "$scaffold" ] || data="$data,$work/$scaffold.jsonl"
 /usr/bin/python3 src/main/python/transformer/train.py --data "$data" --encoder "$work/$onnx" \
   --encoder-name "$encoder_name" --name "$name" --calibration-datasets citelens \
   --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
-  "${recipe[@]}" --out "$out" "$@"
+  "${recipe[@]}" "${scaffolding[@]}" --out "$out" "$@"
 if [ -n "$fold" ]; then
   # The held-out papers, labelled as shipped models label (int8, thresholds and calibration from this fold's dev
   # rows, screen and section rule; one graph, no early exit), and the trainer's fp32 figures at argmax.

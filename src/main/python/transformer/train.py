@@ -15,6 +15,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 import time
 
@@ -42,6 +43,15 @@ def read_rows(paths):
         with open(path, encoding="utf-8") as f:
             rows += [json.loads(line) for line in f if line.strip()]
     return rows
+
+
+def layer_rate(name, layers, decay):
+    """The learning-rate factor of a parameter under layer-wise decay: the head 1, the top encoder layer decay, each
+    layer below it decay times its upper neighbour's, the embeddings (and their norm) below the bottom layer."""
+    layer = re.search(r"(?:^|\.)encoder\.layers\.(\d+)\.", name)
+    if layer:
+        return decay ** (layers - int(layer.group(1)))
+    return decay ** (layers + 1) if re.search(r"(?:^|\.)encoder\.", name) else 1.0
 
 
 def batches(rows, size, rng):
@@ -273,8 +283,17 @@ def main():
     ap.add_argument("--dataset-heads", default="",
                     help="datasets whose rows train a head of their own beside the exported one (fp32 figures of "
                          "those heads in report.json as .../argmax-own-head)")
+    ap.add_argument("--scaffold", default="",
+                    help="DATASET[,...]: sets whose labels mean something else (athar's sentiment), trained as a "
+                         "scaffold task (Cohan et al. 2019): a head of their own, their training rows only (the "
+                         "exported head never labels their notion, so their held-out rows judge nothing here)")
+    ap.add_argument("--sample", default="",
+                    help="DATASET:LABEL=FRACTION[,...]: keep that seeded fraction of those training rows")
     ap.add_argument("--pool", choices=["mean", "mean+marker"], default="mean",
                     help="what the head reads: the mean of the encoder's states, or that and the target marker's state")
+    ap.add_argument("--layer-decay", type=float, default=1.0,
+                    help="layer-wise learning-rate decay (Howard and Ruder 2018; Sun et al. 2019): the head learns at "
+                         "--lr, the top encoder layer at lr x F, each lower layer F times slower, the embeddings last")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
@@ -286,12 +305,20 @@ def main():
     torch.manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)
     rows = read_rows(a.data)
+    scaffold = [d for d in a.scaffold.split(",") if d]
+    rows = [r for r in rows if r["dataset"] not in scaffold or r["split"] == "train"]
     train_splits = set(a.train_splits.split(","))
     if a.distil > 0:
         train_splits.add("unlabelled")
     train = [r for r in rows if r["split"] in train_splits]
     if a.distil > 0 and not any("teacher" in r for r in train):
         sys.exit("train.py: --distil needs rows with a teacher's logits (transformer-data --teacher)")
+    for spec in filter(None, a.sample.split(",")):
+        where, fraction = spec.split("=")
+        name, label = where.split(":")
+        keep = random.Random(a.seed)
+        train = [r for r in train
+                 if r["dataset"] != name or r["label"] != LABELS.index(label) or keep.random() < float(fraction)]
     for spec in filter(None, a.oversample.split(",")):
         name, times = spec.split("=")
         train += [r for r in train if r["dataset"] == name] * (int(times) - 1)
@@ -302,13 +329,20 @@ def main():
 
     encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
     model = Classifier(encoder, hidden, marker_id=marker_token_id() if a.pool == "mean+marker" else None)
-    own_heads = [d for d in a.dataset_heads.split(",") if d]
+    own_heads = [d for d in a.dataset_heads.split(",") if d] + scaffold
     if own_heads:
         model = DatasetHeads(model, own_heads)
-    decay = [p for n, p in model.named_parameters() if not (n.endswith(".bias") or "norm" in n)]
-    no_decay = [p for n, p in model.named_parameters() if n.endswith(".bias") or "norm" in n]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": a.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-                            lr=a.lr)
+    # Parameter groups by weight decay and layer-wise rate; with --layer-decay 1 they are the two plain groups, in the
+    # same order, so the shipped recipe trains exactly as before the option.
+    groups, rate_of = {}, {}
+    for n, p in model.named_parameters():
+        plain = n.endswith(".bias") or "norm" in n
+        rate = layer_rate(n, layers, a.layer_decay)
+        group = groups.setdefault((plain, rate), {"params": [], "weight_decay": 0.0 if plain else a.weight_decay,
+                                                  "lr": a.lr * rate})
+        group["params"].append(p)
+        rate_of[n] = group["lr"]
+    opt = torch.optim.AdamW(list(groups.values()), lr=a.lr)
     rng = random.Random(a.seed)
     steps_per_epoch = math.ceil(len(train) / a.batch)
     total = max(1, int(steps_per_epoch * a.epochs))
@@ -339,7 +373,12 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "pool": a.pool, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "steps": step, "epochs": a.epochs,
+    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "scaffold": scaffold, "sample": a.sample, "pool": a.pool, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "layerDecay": a.layer_decay,
+              "learningRates": {"head": next(v for n, v in rate_of.items() if "encoder." not in n),
+                                "embeddings": next(v for n, v in rate_of.items() if n.endswith("encoder.word.weight")),
+                                **{f"layer{i}": next(v for n, v in rate_of.items() if f"encoder.layers.{i}." in n)
+                                   for i in range(layers)}},
+              "steps": step, "epochs": a.epochs,
               "batch": a.batch, "lr": a.lr, "seed": a.seed, "trainRows": len(train), "losses": losses,
               "trainSeconds": round(time.time() - start, 1)}
     # The held-out rows' raw logits, so calibration and thresholds can be refitted (recalibrate.py) without training
@@ -415,13 +454,14 @@ def main():
     probe = train[:3]
     report["probe"] = {"ids": [r["ids"] for r in probe], "types": [r["types"] for r in probe],
                        "logits": logits_of(model, probe).round(5).tolist()}
+    scaffold_said = f"scaffold {','.join(scaffold)}; " if scaffold else ""
     settings = {"name": name, "encoder": a.encoder_name, "maxTokens": a.serve_max_tokens,
                 "sentenceTokens": a.serve_sentence_tokens,
                 "temperature": temperature, "supportingThreshold": ts, "contrastingThreshold": tc,
                 "screenThreshold": a.screen, "screenCues": [c for c in a.screen_cues.split(",") if c],
                 "confidenceCalibration": platt, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
                                f"(splits {','.join(sorted(train_splits))}; "
-                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; class weights {a.class_weights}{'; the head reads the mean and the target marker' if a.pool == 'mean+marker' else ''}), "
+                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; {scaffold_said}{f'sampled {a.sample}; ' if a.sample else ''}{f'layer-wise lr decay {a.layer_decay}; ' if a.layer_decay != 1 else ''}class weights {a.class_weights}{'; the head reads the mean and the target marker' if a.pool == 'mean+marker' else ''}), "
                                f"{a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
                                f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
     with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:

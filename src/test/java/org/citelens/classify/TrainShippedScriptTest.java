@@ -24,6 +24,13 @@ class TrainShippedScriptTest {
     }
 
     @Test
+    void aScaffoldMustBeASetOfTheRepository() throws Exception {
+        TrainerScript r = run("--scaffold", "no-such-set", "--clinical-fold", "0");
+        assertEquals(2, r.exitValue(), r.output());
+        assertTrue(r.output().contains("--scaffold takes a set of corpus/datasets, not 'no-such-set'"), r.output());
+    }
+
+    @Test
     void theMarkerPoolIsRefusedForTheShippedModelWhoseEarlyExitCannotRunIt() throws Exception {
         TrainerScript shipped = run("--pool", "mean+marker");
         assertEquals(2, shipped.exitValue(), shipped.output());

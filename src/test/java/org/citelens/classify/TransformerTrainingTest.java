@@ -72,6 +72,13 @@ class TransformerTrainingTest {
         assertTrue(graph.contains("encoder.layers.2.") && !graph.contains("encoder.layers.3."),
                 "the exported graph has layers 0 to 2 only");
         assertEquals(24, report.get("trainRows").asInt(), "sixteen labelled rows and eight unlabelled");
+        // --layer-decay 0.8: the head at --lr 1e-4, the top of the three layers at 0.8 times it, each lower one 0.8
+        // times its upper neighbour, the embeddings below the bottom layer.
+        JsonNode rates = report.get("learningRates");
+        assertEquals(1e-4, rates.get("head").asDouble(), 1e-12);
+        assertEquals(0.8e-4, rates.get("layer2").asDouble(), 1e-12);
+        assertEquals(0.512e-4, rates.get("layer0").asDouble(), 1e-12);
+        assertEquals(0.4096e-4, rates.get("embeddings").asDouble(), 1e-12);
         double[] losses = doubles(report.get("losses"));
         double first = (losses[0] + losses[1] + losses[2]) / 3;
         double last = (losses[9] + losses[10] + losses[11]) / 3;
@@ -88,6 +95,12 @@ class TransformerTrainingTest {
         Path out = trainTiny(tmp, false, true);
         JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
         assertEquals("clinical", report.get("datasetHeads").get(0).asText());
+        assertEquals("athar", report.get("scaffold").get(0).asText());
+        assertEquals("athar", report.get("datasetHeads").get(1).asText(), "a scaffold set trains a head of its own");
+        // --sample athar:mentioning=0 keeps none of the scaffold's mentioning rows: its two others train.
+        assertEquals(16 + 16 + 2, report.get("trainRows").asInt(), "clinical, ours, and athar's two rare-label rows");
+        report.fieldNames().forEachRemaining(k -> assertTrue(!k.contains("/athar/"),
+                "a scaffold's held-out rows are dropped (the exported head never labels its notion): " + k));
         assertEquals("mean+marker", report.get("pool").asText());
         assertTrue(Files.readString(out.resolve("settings.json")).contains("the head reads the mean and the target marker"),
                 "the model's description names its pool");
@@ -97,6 +110,7 @@ class TransformerTrainingTest {
         for (String line : Files.readAllLines(out.resolve("heldout-logits.jsonl"))) {
             JsonNode row = JSON.readTree(line);
             boolean isClinical = row.get("dataset").asText().equals("clinical");
+            assertTrue(!row.get("dataset").asText().equals("athar"), "no scaffold row is held out: " + line);
             if (isClinical) clinical++;
             assertEquals(isClinical, row.has("ownHeadLogits"),
                     "clinical rows carry their own head's logits beside the exported head's, our rows only the latter: "
@@ -122,8 +136,9 @@ class TransformerTrainingTest {
 
     /**
      * Trains twelve steps on sixteen clinical rows (with distillation: plus eight unlabelled, and a three-layer
-     * student; with a dataset head: plus sixteen rows of our annotations, and six dev rows of each set, the clinical
-     * rows training a head of their own, every head reading the target marker's state beside the mean) and returns
+     * student with layer-wise learning-rate decay; with a dataset head: plus sixteen rows of our annotations, and six
+     * dev rows of each set, the clinical rows training a head of their own, every head reading the target marker's
+     * state beside the mean, and six athar rows as a scaffold set with its mentioning ones sampled away) and returns
      * the model folder.
      */
     static Path trainTiny(Path tmp, boolean distil, boolean datasetHead) throws Exception {
@@ -162,7 +177,10 @@ class TransformerTrainingTest {
                             .toList(),
                     w);
             if (teacher != null) writer.writeUnlabelled("corpus", unlabelled, w);
-            if (datasetHead) writer.write(headRows(rows), w);
+            if (datasetHead) {
+                writer.write(headRows(rows), w);
+                writer.write(scaffoldRows(), w);
+            }
         }
         if (teacher != null) teacher.close();
         Path out = tmp.resolve("model");
@@ -189,8 +207,11 @@ class TransformerTrainingTest {
                         "12",
                         "--threads",
                         "2"));
-        if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3"));
-        if (datasetHead) args.addAll(List.of("--dataset-heads", "clinical", "--pool", "mean+marker"));
+        if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3", "--layer-decay", "0.8"));
+        if (datasetHead) {
+            args.addAll(List.of("--dataset-heads", "clinical", "--pool", "mean+marker",
+                    "--scaffold", "athar", "--sample", "athar:mentioning=0"));
+        }
         TrainerScript run = TrainerScript.run("train.py", tmp.resolve("train.log"), 540, args);
         assertEquals(
                 0,
@@ -224,6 +245,26 @@ class TransformerTrainingTest {
                 out.add(new LabelledStatement(r.id(), r.dataset(), "dev", r.citingPaper(), r.input(), r.label()));
             }
         }
+        return out;
+    }
+
+    /**
+     * For the dataset-head run, the scaffold set: the first two short athar training rows labelled mentioning, the
+     * first two labelled otherwise, and two of its dev rows.
+     */
+    private static List<LabelledStatement> scaffoldRows() throws Exception {
+        List<LabelledStatement> mentioning = new ArrayList<>();
+        List<LabelledStatement> other = new ArrayList<>();
+        List<LabelledStatement> dev = new ArrayList<>();
+        for (LabelledStatement r : LabelledData.read(org.citelens.testdata.RepositoryFiles.dataset("athar.tsv"))) {
+            if (r.input().sentence().length() >= 160) continue;
+            List<LabelledStatement> into = !r.split().equals("train") ? dev
+                    : r.label() == org.citelens.model.Label.MENTIONING ? mentioning : other;
+            if (into.size() < 2) into.add(r);
+        }
+        List<LabelledStatement> out = new ArrayList<>(mentioning);
+        out.addAll(other);
+        out.addAll(dev);
         return out;
     }
 
