@@ -314,8 +314,10 @@ def main():
     if a.distil > 0 and not any("teacher" in r for r in train):
         sys.exit("train.py: --distil needs rows with a teacher's logits (transformer-data --teacher)")
     for spec in filter(None, a.sample.split(",")):
-        where, fraction = spec.split("=")
-        name, label = where.split(":")
+        sample = re.fullmatch(r"([^:=]+):([a-z]+)=([01](?:\.\d+)?)", spec)
+        if not sample or sample.group(2) not in LABELS or float(sample.group(3)) > 1:
+            sys.exit(f"train.py: --sample takes DATASET:LABEL=FRACTION (a label of {LABELS}, 0 to 1), not '{spec}'")
+        name, label, fraction = sample.groups()
         keep = random.Random(a.seed)
         train = [r for r in train
                  if r["dataset"] != name or r["label"] != LABELS.index(label) or keep.random() < float(fraction)]

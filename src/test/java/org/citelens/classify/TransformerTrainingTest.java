@@ -130,6 +130,24 @@ class TransformerTrainingTest {
         }
     }
 
+    @Test
+    void aSampleThatIsNotDatasetLabelFractionIsRefusedBeforeTraining() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+        Path data = tmp.resolve("one.jsonl");
+        Files.writeString(data, "{\"id\":\"a\",\"dataset\":\"athar\",\"split\":\"train\",\"label\":2,"
+                + "\"ids\":[101,102],\"types\":[0,0]}\n");
+        for (String spec : List.of("athar:mention=0.2", "athar=0.2", "athar:mentioning=1.5")) {
+            TrainerScript run = TrainerScript.run("train.py", tmp.resolve("sample.log"), 120, List.of(
+                    "--data", data.toString(), "--encoder", tmp.resolve("none.onnx").toString(),
+                    "--encoder-name", "none", "--name", "none", "--out", tmp.resolve("out").toString(),
+                    "--sample", spec));
+            assertEquals(1, run.exitValue(), run.output());
+            assertTrue(run.output().contains("--sample takes DATASET:LABEL=FRACTION") && run.output().contains(spec),
+                    run.output());
+        }
+    }
+
     static Path trainTiny(Path tmp, boolean distil) throws Exception {
         return trainTiny(tmp, distil, false);
     }
