@@ -19,6 +19,9 @@ fold=""
 # --scaffold NAME adds corpus/datasets/NAME.tsv as a scaffold task (train.py --scaffold): its training rows train a
 # head of their own on the shared encoder, and its folds are written beside the plain recipe's.
 scaffold=""
+# --pretrain STEPS first continues the encoder's masked-language-model training for STEPS batches on the training rows'
+# text (pretrain.py; task-adaptive pretraining), then fine-tunes from it; its folds are written beside the plain recipe's.
+pretrain=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --encoder) encoder="${2:?--encoder takes a name}"; shift 2 ;;
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
       [[ "$fold" =~ ^[0-4]$ ]] || { echo "train-transformer: --clinical-fold takes 0 to 4, not '$fold'" >&2; exit 2; } ;;
     --scaffold) scaffold="${2:-}"; shift 2 || true
       [ -f "corpus/datasets/$scaffold.tsv" ] || { echo "train-transformer: --scaffold takes a set of corpus/datasets, not '$scaffold'" >&2; exit 2; } ;;
+    --pretrain) pretrain="${2:-}"; shift 2 || true
+      [[ "$pretrain" =~ ^[1-9][0-9]*$ ]] || { echo "train-transformer: --pretrain takes a number of steps, not '$pretrain'" >&2; exit 2; } ;;
     *) break ;;
   esac
 done
@@ -94,17 +99,27 @@ fi
 if [ -n "$fold" ]; then
   # Another encoder's folds get their own folders beside the shipped recipe's.
   out="$work/clinical-fold-$fold"; [ "$encoder" = e5-small ] || out="$out-$encoder"; [ -z "$scaffold" ] || out="$out-$scaffold"
+  [ -z "$pretrain" ] || out="$out-pretrain$pretrain"
   name="$name-clinical-fold$fold"
   mkdir -p "$out"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py data --fold "$fold" "$work/data.jsonl" "$out/data.jsonl"
   /usr/bin/python3 src/main/python/transformer/clinical_fold.py tsv --fold "$fold" corpus/datasets/clinical.tsv "$out/clinical.tsv"
   data="$out/data.jsonl"; out="$out/model"
 fi
+initial=()
+if [ -n "$pretrain" ]; then
+  # The fine-tuning's own training rows only (a fold's held-out papers lend no text), on train.py's thread count.
+  threads=2; prev=""
+  for arg in "$@"; do [ "$prev" = --threads ] && threads="$arg"; prev="$arg"; done
+  /usr/bin/python3 src/main/python/transformer/pretrain.py --data "$data" --encoder "$work/$onnx" \
+    --out "$(dirname "$out")/pretrained" --steps "$pretrain" --threads "$threads"
+  initial=(--init-state "$(dirname "$out")/pretrained/encoder.pt")
+fi
 [ -z "$scaffold" ] || data="$data,$work/$scaffold.jsonl"
 /usr/bin/python3 src/main/python/transformer/train.py --data "$data" --encoder "$work/$onnx" \
   --encoder-name "$encoder_name" --name "$name" --calibration-datasets citelens \
   --contrasting-calibration-datasets citelens,clinical --oversample citelens=2 --class-weights 1,2,1 \
-  "${recipe[@]}" "${scaffolding[@]}" --out "$out" "$@"
+  "${recipe[@]}" "${scaffolding[@]}" "${initial[@]}" --out "$out" "$@"
 if [ -n "$fold" ]; then
   # The held-out papers, labelled as shipped models label (int8, thresholds and calibration from this fold's dev
   # rows, screen and section rule; one graph, no early exit), and the trainer's fp32 figures at argmax.

@@ -294,6 +294,9 @@ def main():
     ap.add_argument("--layer-decay", type=float, default=1.0,
                     help="layer-wise learning-rate decay (Howard and Ruder 2018; Sun et al. 2019): the head learns at "
                          "--lr, the top encoder layer at lr x F, each lower layer F times slower, the embeddings last")
+    ap.add_argument("--init-state", default="",
+                    help="an encoder state written by pretrain.py (encoder.pt): fine-tuning starts from it instead "
+                         "of the ONNX graph's weights (the graph still gives the architecture)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke tests)")
@@ -330,6 +333,15 @@ def main():
           file=sys.stderr)
 
     encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
+    if a.init_state:
+        state = torch.load(a.init_state)
+        # strict=False only for the layers --layers drops; anything else missing or foreign is an error.
+        missing, unexpected = encoder.load_state_dict(
+            {k: v for k, v in state.items() if not k.startswith("layers.") or int(k.split(".")[1]) < layers},
+            strict=False)
+        if missing or unexpected:
+            sys.exit(f"train.py: --init-state {a.init_state} does not fit the encoder "
+                     f"(missing {missing[:3]}, unexpected {unexpected[:3]})")
     model = Classifier(encoder, hidden, marker_id=marker_token_id() if a.pool == "mean+marker" else None)
     own_heads = [d for d in a.dataset_heads.split(",") if d] + scaffold
     if own_heads:
@@ -375,7 +387,7 @@ def main():
                 print(f"train.py: step {step}/{total}, loss {np.mean(losses[-20:]):.4f}, {rate:.2f} steps/s, "
                       f"ETA {(total - step) / rate / 60:.1f} min", file=sys.stderr, flush=True)
 
-    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "scaffold": scaffold, "sample": a.sample, "pool": a.pool, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "layerDecay": a.layer_decay,
+    report = {"name": a.name, "encoder": a.encoder_name, "datasetHeads": own_heads, "scaffold": scaffold, "sample": a.sample, "pool": a.pool, "oversample": a.oversample, "classWeights": a.class_weights, "distil": a.distil, "distilTemperature": a.distil_temperature, "layers": layers, "layerDecay": a.layer_decay, "initState": a.init_state,
               "learningRates": {"head": next(v for n, v in rate_of.items() if "encoder." not in n),
                                 "embeddings": next(v for n, v in rate_of.items() if n.endswith("encoder.word.weight")),
                                 **{f"layer{i}": next(v for n, v in rate_of.items() if f"encoder.layers.{i}." in n)
@@ -463,7 +475,7 @@ def main():
                 "screenThreshold": a.screen, "screenCues": [c for c in a.screen_cues.split(",") if c],
                 "confidenceCalibration": platt, "description": f"{a.encoder_name} fine-tuned on {len(train)} rows of {a.data.replace(os.sep, '/')} "
                                f"(splits {','.join(sorted(train_splits))}; "
-                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; {scaffold_said}{f'sampled {a.sample}; ' if a.sample else ''}{f'layer-wise lr decay {a.layer_decay}; ' if a.layer_decay != 1 else ''}class weights {a.class_weights}{'; the head reads the mean and the target marker' if a.pool == 'mean+marker' else ''}), "
+                               f"{f'distilled at weight {a.distil}, T {a.distil_temperature}; ' if a.distil > 0 else ''}oversampled {a.oversample or 'none'}; {scaffold_said}{f'sampled {a.sample}; ' if a.sample else ''}{f'layer-wise lr decay {a.layer_decay}; ' if a.layer_decay != 1 else ''}{'encoder MLM-pretrained further on the training text first; ' if a.init_state else ''}class weights {a.class_weights}{'; the head reads the mean and the target marker' if a.pool == 'mean+marker' else ''}), "
                                f"{a.epochs} epochs, batch {a.batch}, lr {a.lr}, seed {a.seed}; "
                                f"temperature and thresholds (precision {a.precision}) from {len(held)} dev rows"}
     with open(os.path.join(a.out, "settings.json"), "w", encoding="utf-8") as f:

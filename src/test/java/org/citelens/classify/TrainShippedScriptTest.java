@@ -31,6 +31,15 @@ class TrainShippedScriptTest {
     }
 
     @Test
+    void pretrainingTakesANumberOfSteps() throws Exception {
+        for (String steps : new String[] {"0", "many", "-5"}) {
+            TrainerScript r = run("--pretrain", steps, "--clinical-fold", "0");
+            assertEquals(2, r.exitValue(), r.output());
+            assertTrue(r.output().contains("--pretrain takes a number of steps, not '" + steps + "'"), r.output());
+        }
+    }
+
+    @Test
     void theMarkerPoolIsRefusedForTheShippedModelWhoseEarlyExitCannotRunIt() throws Exception {
         TrainerScript shipped = run("--pool", "mean+marker");
         assertEquals(2, shipped.exitValue(), shipped.output());

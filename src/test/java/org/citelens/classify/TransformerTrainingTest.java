@@ -202,29 +202,7 @@ class TransformerTrainingTest {
         }
         if (teacher != null) teacher.close();
         Path out = tmp.resolve("model");
-        List<String> args = new ArrayList<>(List.of(
-                        "--data",
-                        data.toString(),
-                        "--encoder",
-                        encoder.toString(),
-                        "--encoder-name",
-                        "minilm-l6",
-                        "--name",
-                        "smoke",
-                        "--out",
-                        out.toString(),
-                        "--batch",
-                        "16",
-                        "--lr",
-                        "1e-4",
-                        "--warmup",
-                        "0.01",
-                        "--epochs",
-                        "12",
-                        "--max-steps",
-                        "12",
-                        "--threads",
-                        "2"));
+        List<String> args = tinyArgs(data, encoder, out);
         if (distil) args.addAll(List.of("--distil", "0.5", "--layers", "3", "--layer-decay", "0.8"));
         if (datasetHead) {
             args.addAll(List.of("--dataset-heads", "clinical", "--pool", "mean+marker",
@@ -236,6 +214,14 @@ class TransformerTrainingTest {
                 run.exitValue(),
                 "train.py failed (is Debian's python3-torch installed? .ci/run installs it):\n" + run.output());
         return out;
+    }
+
+    /** The tiny runs' trainer arguments: twelve steps of batch 16 at a learning rate of 1e-4, on two threads. */
+    static List<String> tinyArgs(Path data, Path encoder, Path out) {
+        return new ArrayList<>(List.of(
+                "--data", data.toString(), "--encoder", encoder.toString(), "--encoder-name", "minilm-l6",
+                "--name", "smoke", "--out", out.toString(), "--batch", "16", "--lr", "1e-4", "--warmup", "0.01",
+                "--epochs", "12", "--max-steps", "12", "--threads", "2"));
     }
 
     /**
