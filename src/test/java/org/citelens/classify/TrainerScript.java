@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 record TrainerScript(int exitValue, String output) {
     private static final String DIR = "src/main/python/transformer/";
 
+    /** Skips the calling test when CITELENS_SKIP_TRAINER=1 (a machine without Debian's PyTorch). */
+    static void assumeWanted() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+    }
+
     static TrainerScript run(String script, Path log, long timeoutSeconds, List<String> args) throws Exception {
         return start(List.of("/usr/bin/python3", DIR + script), log, timeoutSeconds, args);
     }

@@ -85,4 +85,23 @@ class TransformerPretrainingTest {
         }
         assertTrue(largest > 1e-3, "fine-tuning started from the pretrained state: largest logit change " + largest);
     }
+
+    @Test
+    void pretrainingRefusesABudgetOrTextItCannotUseBeforeLoadingAnyEncoder() throws Exception {
+        TrainerScript.assumeWanted();
+        Path data = tmp.resolve("dev-only.jsonl");
+        Files.writeString(data, "{\"id\":\"a\",\"dataset\":\"clinical\",\"split\":\"dev\",\"label\":2,"
+                + "\"ids\":[101,2023,102],\"types\":[0,0,0]}\n");
+        List<String> common = List.of("--data", data.toString(), "--encoder", tmp.resolve("none.onnx").toString(),
+                "--out", tmp.resolve("out").toString());
+        List<String> budget = new ArrayList<>(common);
+        budget.addAll(List.of("--steps", "10", "--head-steps", "10"));
+        TrainerScript noJointSteps = TrainerScript.run("pretrain.py", tmp.resolve("budget.log"), 120, budget);
+        assertEquals(1, noJointSteps.exitValue(), noJointSteps.output());
+        assertTrue(noJointSteps.output().contains("--head-steps 10 leaves no step for the encoder"),
+                noJointSteps.output());
+        TrainerScript heldOutOnly = TrainerScript.run("pretrain.py", tmp.resolve("text.log"), 120, common);
+        assertEquals(1, heldOutOnly.exitValue(), heldOutOnly.output());
+        assertTrue(heldOutOnly.output().contains("no rows of splits ['train']"), heldOutOnly.output());
+    }
 }

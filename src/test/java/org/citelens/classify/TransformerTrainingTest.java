@@ -132,8 +132,7 @@ class TransformerTrainingTest {
 
     @Test
     void aSampleThatIsNotDatasetLabelFractionIsRefusedBeforeTraining() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+        TrainerScript.assumeWanted();
         Path data = tmp.resolve("one.jsonl");
         Files.writeString(data, "{\"id\":\"a\",\"dataset\":\"athar\",\"split\":\"train\",\"label\":2,"
                 + "\"ids\":[101,102],\"types\":[0,0]}\n");
@@ -160,8 +159,7 @@ class TransformerTrainingTest {
      * the model folder.
      */
     static Path trainTiny(Path tmp, boolean distil, boolean datasetHead) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                "1".equals(System.getenv("CITELENS_SKIP_TRAINER")), "trainer test skipped by CITELENS_SKIP_TRAINER=1");
+        TrainerScript.assumeWanted();
         Path encoder = tmp.resolve("encoder.onnx");
         try (InputStream in = TransformerTrainingTest.class.getResourceAsStream("/all-minilm-l6-v2.onnx")) {
             if (in == null)
