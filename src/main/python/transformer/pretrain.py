@@ -15,7 +15,6 @@ Writes DIR/encoder.pt (the encoder's state, for `train.py --init-state`) and DIR
 """
 import argparse
 import json
-import math
 import os
 import random
 import sys
@@ -97,7 +96,7 @@ def main():
     print(f"pretrain.py: {len(rows)} distinct texts of splits {','.join(sorted(splits))}", file=sys.stderr)
     os.makedirs(a.out, exist_ok=True)
 
-    encoder, hidden, layers = load_encoder(a.encoder)
+    encoder, _, layers = load_encoder(a.encoder)
     head = MlmHead(encoder.word)
     vocab = encoder.word.weight.shape[0]
     own = [p for n, p in head.named_parameters() if not n.startswith("word.")]

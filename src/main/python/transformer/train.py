@@ -334,11 +334,8 @@ def main():
 
     encoder, hidden, layers = load_encoder(a.encoder, keep_layers=a.layers)
     if a.init_state:
-        state = torch.load(a.init_state)
-        # strict=False only for the layers --layers drops; anything else missing or foreign is an error.
-        missing, unexpected = encoder.load_state_dict(
-            {k: v for k, v in state.items() if not k.startswith("layers.") or int(k.split(".")[1]) < layers},
-            strict=False)
+        # Checked here rather than left to torch, so a state of another encoder or depth is one line, not a traceback.
+        missing, unexpected = encoder.load_state_dict(torch.load(a.init_state), strict=False)
         if missing or unexpected:
             sys.exit(f"train.py: --init-state {a.init_state} does not fit the encoder "
                      f"(missing {missing[:3]}, unexpected {unexpected[:3]})")

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Task-adaptive pretraining (src/main/python/transformer/pretrain.py): the masked-language-model loss falls on the
  * tiny model's sixteen training texts, held-out and repeated rows lend no text, and train.py --init-state fine-tunes
- * from the state it writes: the tiny model's own recipe, started there, ends with other logits.
+ * from the state it writes: the tiny model's own recipe, started there, ends with other logits; a state that does not
+ * fit the encoder is refused.
  */
 @ExtendWith(TinyModelExtension.class)
 class TransformerPretrainingTest {
@@ -84,6 +85,14 @@ class TransformerPretrainingTest {
             }
         }
         assertTrue(largest > 1e-3, "fine-tuning started from the pretrained state: largest logit change " + largest);
+
+        // A state of another depth is refused with one line before training: MiniLM's six layers into three.
+        List<String> shallower = TransformerTrainingTest.tinyArgs(trained.resolve("data.jsonl"), encoder, tmp.resolve("no"));
+        shallower.addAll(List.of("--layers", "3", "--init-state", pretrained.resolve("encoder.pt").toString()));
+        TrainerScript refused = TrainerScript.run("train.py", tmp.resolve("refused.log"), 120, shallower);
+        assertEquals(1, refused.exitValue(), refused.output());
+        assertTrue(refused.output().contains("does not fit the encoder") && refused.output().contains("layers.3."),
+                refused.output());
     }
 
     @Test
